@@ -1,0 +1,105 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "auth/model/client.h"
+#include "auth/model/session.h"
+#include "auth/model/sign_in.h"
+#include "auth/model/sign_up.h"
+#include "auth/model/signing_key.h"
+#include "auth/model/user.h"
+
+namespace tessera::auth {
+
+// Thrown when a unique constraint (e.g. an email address) is already taken.
+struct DuplicateError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Everything the domain keeps. Implementations: store/sqlite, store/postgres. One shared test
+// suite (tests/unit/store/store_contract_test.cpp) runs against each.
+//
+// Every check-and-consume is one atomic operation in the implementation, never read-then-write
+// in the domain: two server nodes on one database must not both accept the same code.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs fn inside one transaction; fn receives the store to use inside it. An exception from fn
+  // rolls everything back and is rethrown.
+  virtual void transaction(const std::function<void(Store&)>& fn) = 0;
+
+  // --- users and identifiers
+  // Creates the user and its (primary) email address; DuplicateError if the email is taken.
+  virtual void create_user(const User& user, const EmailAddress& email) = 0;
+  virtual void update_user(const User& user) = 0;
+  virtual std::optional<User> find_user(const std::string& user_id) = 0;
+  virtual std::optional<UserRecord> find_user_record(const std::string& user_id) = 0;
+  // Only verified addresses identify a user.
+  virtual std::optional<UserRecord> find_user_by_email(const std::string& email) = 0;
+  virtual std::int64_t count_users() = 0;
+
+  virtual void add_phone_number(const PhoneNumber& phone) = 0;
+  virtual void update_phone_number(const PhoneNumber& phone) = 0;
+  virtual void delete_phone_number(const std::string& phone_id) = 0;
+
+  // --- second factors
+  // Atomically accepts a TOTP time step only if it is later than the last one accepted.
+  virtual bool advance_totp_step(const std::string& user_id, std::int64_t step) = 0;
+  // Replaces all backup codes of the user with these hashes.
+  virtual void replace_backup_codes(const std::string& user_id,
+                                    const std::vector<std::string>& code_hashes) = 0;
+  // Atomically marks the unused code with this hash as used; false if none matched.
+  virtual bool consume_backup_code(const std::string& user_id, const std::string& code_hash,
+                                   std::int64_t now) = 0;
+  virtual int count_backup_codes(const std::string& user_id) = 0;
+
+  // --- lockout: atomic counters on the user row
+  // Adds one failure; when it reaches `threshold`, locks the user until now + lock_ms.
+  // Returns the number of consecutive failures after this one.
+  virtual int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
+                                    std::int64_t lock_ms) = 0;
+  virtual void reset_failed_attempts(const std::string& user_id) = 0;
+
+  // --- clients
+  virtual void create_client(const Client& client) = 0;
+  virtual void update_client(const Client& client) = 0;
+  virtual std::optional<Client> find_client(const std::string& client_id) = 0;
+  virtual std::optional<Client> find_client_by_token_hash(const std::string& token_hash) = 0;
+  virtual void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                                   std::int64_t now) = 0;
+  virtual bool is_client_trusted(const std::string& client_id, const std::string& user_id) = 0;
+
+  // --- sign-in and sign-up attempts (optimistic concurrency on `version`)
+  virtual void create_sign_in(const SignIn& sign_in) = 0;
+  // Writes only if the stored version equals sign_in.version; then bumps sign_in.version.
+  virtual bool update_sign_in(SignIn& sign_in) = 0;
+  virtual std::optional<SignIn> find_sign_in(const std::string& id) = 0;
+  virtual void create_sign_up(const SignUp& sign_up) = 0;
+  virtual bool update_sign_up(SignUp& sign_up) = 0;
+  virtual std::optional<SignUp> find_sign_up(const std::string& id) = 0;
+
+  // --- sessions
+  virtual void create_session(const Session& session) = 0;
+  virtual void update_session(const Session& session) = 0;
+  virtual std::optional<Session> find_session(const std::string& id) = 0;
+  // Newest first.
+  virtual std::vector<Session> sessions_of_client(const std::string& client_id) = 0;
+  virtual std::vector<Session> sessions_of_user(const std::string& user_id) = 0;
+
+  // --- signing keys (newest first)
+  virtual void add_signing_key(const SigningKey& key) = 0;
+  virtual std::vector<SigningKey> signing_keys() = 0;
+  virtual void retire_signing_keys_except(const std::string& kid) = 0;
+
+  // --- instance-wide small values (e.g. a generated development instance key)
+  virtual std::optional<std::string> get_setting(const std::string& name) = 0;
+  // Sets the value only if unset; returns the value that is stored afterwards.
+  virtual std::string put_setting_if_absent(const std::string& name, const std::string& value) = 0;
+};
+
+}  // namespace tessera::auth
