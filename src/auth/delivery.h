@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+
+namespace tessera::auth {
+
+enum class CodePurpose {
+  sign_up_verification,    // verify the email of a new account
+  second_factor,           // SMS/email code as a second factor at sign-in
+  client_trust,            // new-device check for users without MFA
+  identifier_verification  // verify a phone number / email added under /v1/me
+};
+
+// A one-time code on its way to a person. `to` is an email address or an E.164 phone number.
+struct CodeMessage {
+  std::string to;
+  std::string code;
+  CodePurpose purpose = CodePurpose::sign_up_verification;
+  std::string application_name;
+};
+
+// Delivery seams; implementations live in delivery/ (SMTP, an SMS provider API, a dev outbox).
+// A failure to deliver throws std::runtime_error.
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  virtual void send_code(const CodeMessage& message) = 0;
+};
+
+class SmsSender {
+ public:
+  virtual ~SmsSender() = default;
+  virtual void send_code(const CodeMessage& message) = 0;
+};
+
+}  // namespace tessera::auth
