@@ -9,8 +9,8 @@ struct Session {
   std::string id;  // sess_…
   std::string client_id;
   std::string user_id;
-  std::string status = "active";   // active | pending | ended | removed | revoked | expired
-  std::vector<std::string> tasks;  // e.g. {"setup-mfa"} while pending
+  std::string status = "active";      // active | pending | ended | removed | revoked | expired
+  std::vector<std::string> tasks;     // e.g. {"setup-mfa"} while pending
   std::int64_t first_factor_at = 0;   // ms, for the `fva` claim
   std::int64_t second_factor_at = 0;  // ms; 0 = no second factor in this session
   std::int64_t last_active_at = 0;

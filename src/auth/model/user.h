@@ -30,7 +30,7 @@ struct PhoneNumber {
 };
 
 struct User {
-  std::string id;  // user_…
+  std::string id;             // user_…
   std::string password_hash;  // argon2id PHC string; empty = no password
   std::string primary_email_address_id;
   std::string primary_phone_number_id;
@@ -42,8 +42,8 @@ struct User {
   bool totp_verified = false;
   std::int64_t totp_last_step = -1;  // last accepted time step; replay protection
   std::int64_t totp_created_at = 0;
-  std::string backup_code_salt;  // per-user salt for the backup code hashes
-  int failed_attempts = 0;       // consecutive failed password/code attempts (lockout)
+  std::string backup_code_salt;   // per-user salt for the backup code hashes
+  int failed_attempts = 0;        // consecutive failed password/code attempts (lockout)
   std::int64_t locked_until = 0;  // ms; 0 = not locked
   std::int64_t last_sign_in_at = 0;
   std::int64_t mfa_enabled_at = 0;

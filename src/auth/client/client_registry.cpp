@@ -1,0 +1,29 @@
+#include "auth/client/client_registry.h"
+
+#include "auth/ids.h"
+#include "crypto/encoding.h"
+#include "crypto/hash.h"
+
+namespace tessera::auth {
+
+std::string client_token_hash(const std::string& token) {
+  return crypto::hex_encode(crypto::sha256(token));
+}
+
+IssuedClient create_client(const AuthContext& ctx) {
+  IssuedClient issued;
+  issued.token = crypto::base64url_encode(ctx.random.bytes(32));
+  auto& c = issued.client;
+  c.id = new_id(ctx.random, "client");
+  c.token_hash = client_token_hash(issued.token);
+  c.created_at = c.updated_at = ctx.now();
+  ctx.store.create_client(c);
+  return issued;
+}
+
+std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::string& token) {
+  if (token.empty() || token.size() > 512) return std::nullopt;
+  return ctx.store.find_client_by_token_hash(client_token_hash(token));
+}
+
+}  // namespace tessera::auth

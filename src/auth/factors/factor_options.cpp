@@ -1,0 +1,55 @@
+#include "auth/factors/factor_options.h"
+
+#include "auth/identifiers.h"
+
+namespace tessera::auth {
+namespace {
+
+FactorOption email_code_option(const EmailAddress& email, bool masked) {
+  return {"email_code", email.id, "", masked ? mask_email(email.email) : email.email, true, false};
+}
+
+}  // namespace
+
+std::vector<FactorOption> first_factor_options(const UserRecord& user) {
+  std::vector<FactorOption> out;
+  if (!user.user.password_hash.empty()) out.push_back({"password", "", "", "", false, false});
+  // Unmasked: clerk-js matches safe_identifier against what the user typed.
+  if (const auto* email = user.primary_email()) out.push_back(email_code_option(*email, false));
+  return out;
+}
+
+std::vector<FactorOption> second_factor_options(const UserRecord& user,
+                                                const AuthSettings& settings) {
+  std::vector<FactorOption> out;
+  if (user.totp_enabled() && settings.second_factor_enabled("totp"))
+    out.push_back({"totp", "", "", "", false, false});
+  if (settings.second_factor_enabled("phone_code")) {
+    for (const auto& phone : user.phone_numbers) {
+      if (!phone.reserved_for_second_factor || !phone.verification.verified()) continue;
+      out.push_back({"phone_code", "", phone.id, mask_phone(phone.phone),
+                     phone.id == user.user.primary_phone_number_id, phone.default_second_factor});
+    }
+  }
+  if (user.backup_code_enabled() && settings.second_factor_enabled("backup_code"))
+    out.push_back({"backup_code", "", "", "", false, false});
+  return out;
+}
+
+std::vector<FactorOption> client_trust_options(const UserRecord& user) {
+  std::vector<FactorOption> out;
+  if (const auto* email = user.primary_email()) out.push_back(email_code_option(*email, true));
+  return out;
+}
+
+const FactorOption* find_option(const std::vector<FactorOption>& options,
+                                const std::string& strategy, const std::string& factor_id) {
+  for (const auto& o : options) {
+    if (o.strategy != strategy) continue;
+    if (factor_id.empty() || o.email_address_id == factor_id || o.phone_number_id == factor_id)
+      return &o;
+  }
+  return nullptr;
+}
+
+}  // namespace tessera::auth

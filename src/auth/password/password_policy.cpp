@@ -1,0 +1,27 @@
+#include "auth/password/password_policy.h"
+
+#include "auth/error.h"
+
+namespace tessera::auth {
+namespace {
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+void check_password_policy(const AuthSettings& settings, std::string_view password) {
+  const auto length = count_code_points(password);
+  if (length < settings.password_min_length)
+    throw AuthError("form_password_length_too_short", "password",
+                    {{"min_length", std::to_string(settings.password_min_length)}});
+  if (length > settings.password_max_length)
+    throw AuthError("form_password_length_too_long", "password",
+                    {{"max_length", std::to_string(settings.password_max_length)}});
+}
+
+}  // namespace tessera::auth

@@ -1,0 +1,12 @@
+#pragma once
+#include <string_view>
+
+#include "auth/settings.h"
+
+namespace tessera::auth {
+
+// Throws form_password_length_too_short / _too_long (param "password") when the password
+// breaks the instance's policy. Lengths count characters (UTF-8 code points), as NIST asks.
+void check_password_policy(const AuthSettings& settings, std::string_view password);
+
+}  // namespace tessera::auth

@@ -1,0 +1,108 @@
+#include "auth/session/sessions.h"
+
+#include <algorithm>
+
+#include "auth/error.h"
+#include "auth/ids.h"
+
+namespace tessera::auth {
+namespace {
+constexpr auto kSetupMfa = "setup-mfa";
+}
+
+Session Sessions::create(Client& client, const UserRecord& user, std::int64_t first_factor_at,
+                         std::int64_t second_factor_at) {
+  const auto now = ctx_.now();
+  Session s;
+  s.id = new_id(ctx_.random, "sess");
+  s.client_id = client.id;
+  s.user_id = user.user.id;
+  if (ctx_.settings.require_mfa && !user.two_factor_enabled()) {
+    s.status = "pending";
+    s.tasks = {kSetupMfa};
+  }
+  s.first_factor_at = first_factor_at;
+  s.second_factor_at = second_factor_at;
+  s.last_active_at = now;
+  s.expire_at = now + ctx_.settings.session_lifetime_ms;
+  s.abandon_at = s.expire_at;
+  s.created_at = s.updated_at = now;
+  ctx_.store.create_session(s);
+  client.last_active_session_id = s.id;
+  client.updated_at = now;
+  ctx_.store.update_client(client);
+  return s;
+}
+
+std::vector<Session> Sessions::live_of_client(const std::string& client_id) {
+  auto all = ctx_.store.sessions_of_client(client_id);
+  const auto now = ctx_.now();
+  std::erase_if(all, [now](const Session& s) { return !s.live(now); });
+  return all;
+}
+
+Session Sessions::require_live(const Client& client, const std::string& session_id) {
+  auto s = ctx_.store.find_session(session_id);
+  if (!s || s->client_id != client.id || !s->live(ctx_.now()))
+    throw AuthError("resource_not_found", "", {{"resource", "session"}});
+  return *s;
+}
+
+Session Sessions::touch(Client& client, const std::string& session_id) {
+  auto s = require_live(client, session_id);
+  const auto now = ctx_.now();
+  s.last_active_at = s.updated_at = now;
+  ctx_.store.update_session(s);
+  client.last_active_session_id = s.id;
+  client.updated_at = now;
+  ctx_.store.update_client(client);
+  return s;
+}
+
+Session Sessions::finish(Client& client, const std::string& session_id, const std::string& status) {
+  auto s = require_live(client, session_id);
+  const auto now = ctx_.now();
+  s.status = status;
+  s.updated_at = now;
+  ctx_.store.update_session(s);
+  if (client.last_active_session_id == s.id) {
+    const auto rest = live_of_client(client.id);
+    client.last_active_session_id = rest.empty() ? "" : rest.front().id;
+  }
+  client.updated_at = now;
+  ctx_.store.update_client(client);
+  return s;
+}
+
+void Sessions::finish_all(Client& client) {
+  const auto now = ctx_.now();
+  for (auto s : live_of_client(client.id)) {
+    s.status = "ended";
+    s.updated_at = now;
+    ctx_.store.update_session(s);
+  }
+  client.last_active_session_id.clear();
+  client.updated_at = now;
+  ctx_.store.update_client(client);
+}
+
+void Sessions::activate_after_mfa(const std::string& user_id) {
+  const auto now = ctx_.now();
+  for (auto s : ctx_.store.sessions_of_user(user_id)) {
+    if (s.status != "pending" || !s.live(now)) continue;
+    std::erase(s.tasks, std::string(kSetupMfa));
+    if (s.tasks.empty()) s.status = "active";
+    s.updated_at = now;
+    ctx_.store.update_session(s);
+  }
+}
+
+std::optional<Session> Sessions::acting(const Client& client, const std::string& session_id) {
+  const auto& id = session_id.empty() ? client.last_active_session_id : session_id;
+  if (id.empty()) return std::nullopt;
+  auto s = ctx_.store.find_session(id);
+  if (!s || s->client_id != client.id || !s->live(ctx_.now())) return std::nullopt;
+  return s;
+}
+
+}  // namespace tessera::auth

@@ -1,0 +1,39 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/context.h"
+
+namespace tessera::auth {
+
+// Session lifecycle: created when a sign-in or sign-up completes, touched by the SDK on every
+// setActive, ended by sign-out. A user without MFA on an instance that requires it gets a
+// `pending` session with the `setup-mfa` task; it turns `active` once MFA is set up.
+class Sessions {
+ public:
+  explicit Sessions(const AuthContext& ctx) : ctx_(ctx) {}
+
+  // Creates the session and makes it the client's last active one.
+  Session create(Client& client, const UserRecord& user, std::int64_t first_factor_at,
+                 std::int64_t second_factor_at);
+  // Sessions that count as signed in (active or pending, not expired), newest first.
+  std::vector<Session> live_of_client(const std::string& client_id);
+  // The client's live session with this id; throws resource_not_found otherwise.
+  Session require_live(const Client& client, const std::string& session_id);
+  // Marks the session as used now and selects it as the client's active session.
+  Session touch(Client& client, const std::string& session_id);
+  // end: status "ended"; remove: status "removed". Either way it stops counting as signed in.
+  Session finish(Client& client, const std::string& session_id, const std::string& status);
+  // Sign out of every session on this client.
+  void finish_all(Client& client);
+  // Pending sessions with setup-mfa whose user now has MFA become active.
+  void activate_after_mfa(const std::string& user_id);
+  // The session acting for /v1/me: the given id, or the client's last active session.
+  std::optional<Session> acting(const Client& client, const std::string& session_id);
+
+ private:
+  const AuthContext& ctx_;
+};
+
+}  // namespace tessera::auth

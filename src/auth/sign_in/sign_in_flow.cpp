@@ -1,0 +1,265 @@
+#include "auth/sign_in/sign_in_flow.h"
+
+#include "auth/code/one_time_code.h"
+#include "auth/error.h"
+#include "auth/factors/backup_codes.h"
+#include "auth/factors/factor_options.h"
+#include "auth/factors/totp.h"
+#include "auth/identifiers.h"
+#include "auth/ids.h"
+#include "auth/lockout.h"
+
+namespace tessera::auth {
+namespace {
+
+bool is_code_strategy(const std::string& s) { return s == "email_code" || s == "phone_code"; }
+
+std::string address_of(const UserRecord& user, const FactorOption& option) {
+  for (const auto& e : user.email_addresses)
+    if (e.id == option.email_address_id) return e.email;
+  for (const auto& p : user.phone_numbers)
+    if (p.id == option.phone_number_id) return p.phone;
+  return {};
+}
+
+}  // namespace
+
+SignIn SignInFlow::create(Client& client, const SignInParams& params) {
+  if (ctx_.settings.single_session_mode && !sessions_.live_of_client(client.id).empty())
+    throw AuthError("session_exists");
+  const auto now = ctx_.now();
+  SignIn si;
+  si.id = new_id(ctx_.random, "sia");
+  si.client_id = client.id;
+  si.created_at = si.updated_at = now;
+  si.abandon_at = now + ctx_.settings.sign_in_lifetime_ms;
+
+  const auto strategy = params.strategy.value_or(params.password ? "password" : "");
+  if (!strategy.empty() && strategy != "password")
+    throw AuthError("strategy_for_user_invalid", "strategy");
+  if (strategy == "password" && (!params.password || params.password->empty()))
+    throw AuthError("form_param_missing", "password");
+
+  std::optional<UserRecord> user;
+  if (params.identifier) {
+    si.identifier = normalize_email(*params.identifier);
+    if (si.identifier.empty()) throw AuthError("form_param_nil", "identifier");
+    user = ctx_.store.find_user_by_email(si.identifier);
+    if (!user) throw AuthError("form_identifier_not_found", "identifier");
+    si.user_id = user->user.id;
+    si.status = "needs_first_factor";
+  } else if (params.password) {
+    throw AuthError("form_param_missing", "identifier");
+  }
+  ctx_.store.create_sign_in(si);
+  client.sign_in_id = si.id;
+  client.updated_at = now;
+  ctx_.store.update_client(client);
+
+  if (params.password) verify_password(client, si, *params.password);
+  return si;
+}
+
+SignIn SignInFlow::get(const Client& client, const std::string& id) { return load(client, id); }
+
+SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
+                                        const std::string& strategy, const std::string& factor_id) {
+  auto si = load(client, id);
+  if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
+  const auto user = user_of(si);
+  if (strategy == "password") return si;  // nothing to send
+  const auto options = first_factor_options(user);
+  const auto* option = find_option(options, strategy, factor_id);
+  if (!option || !is_code_strategy(strategy))
+    throw AuthError("strategy_for_user_invalid", "strategy");
+  si.first_factor = issue_code(
+      ctx_,
+      {strategy, factor_id.empty() ? option->email_address_id + option->phone_number_id : factor_id,
+       address_of(user, *option), CodePurpose::second_factor},
+      si.first_factor);
+  save(si);
+  return si;
+}
+
+SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
+                                        const std::string& strategy, const std::string& secret) {
+  auto si = load(client, id);
+  if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
+  if (strategy == "password") {
+    if (secret.empty()) throw AuthError("form_param_missing", "password");
+    verify_password(client, si, secret);
+  } else if (strategy == "email_code") {
+    if (secret.empty()) throw AuthError("form_param_missing", "code");
+    verify_first_factor_code(client, si, secret);
+  } else {
+    throw AuthError("strategy_for_user_invalid", "strategy");
+  }
+  return si;
+}
+
+void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password) {
+  auto user = user_of(si);
+  ensure_not_locked(ctx_, user.user);
+  if (user.user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");
+  if (!ctx_.hasher.verify(user.user.password_hash, password)) {
+    fail_attempt(si, user);
+    throw AuthError("form_password_incorrect", "password");
+  }
+  record_successful_attempt(ctx_, user.user);
+  if (ctx_.hasher.needs_rehash(user.user.password_hash)) {
+    user.user.password_hash = ctx_.hasher.hash(password);
+    ctx_.store.update_user(user.user);
+  }
+  si.first_factor = Verification{"verified", "password", 1, 0, 0, "", ""};
+  after_first_factor(client, si, user);
+}
+
+void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std::string& code) {
+  auto user = user_of(si);
+  ensure_not_locked(ctx_, user.user);
+  const auto result = check_code(ctx_, si.first_factor, code);
+  if (result != CodeCheck::ok) {
+    if (result == CodeCheck::incorrect || result == CodeCheck::failed)
+      fail_attempt(si, user);
+    else
+      save(si);
+    throw_code_error(result);
+  }
+  record_successful_attempt(ctx_, user.user);
+  after_first_factor(client, si, user);
+}
+
+void SignInFlow::after_first_factor(Client& client, SignIn& si, const UserRecord& user) {
+  if (user.two_factor_enabled() && !second_factor_options(user, ctx_.settings).empty()) {
+    si.status = "needs_second_factor";
+    si.second_factor = {};
+  } else if (ctx_.settings.client_trust && !ctx_.store.is_client_trusted(client.id, user.user.id)) {
+    si.status = "needs_client_trust";
+    si.client_trust_state = "new";
+    si.second_factor = {};
+  } else {
+    complete(client, si, user);
+    return;
+  }
+  save(si);
+}
+
+SignIn SignInFlow::prepare_second_factor(Client& client, const std::string& id,
+                                         const std::string& strategy,
+                                         const std::string& factor_id) {
+  auto si = load(client, id);
+  const auto user = user_of(si);
+  std::vector<FactorOption> options;
+  if (si.status == "needs_second_factor")
+    options = second_factor_options(user, ctx_.settings);
+  else if (si.status == "needs_client_trust")
+    options = client_trust_options(user);
+  else
+    throw AuthError("client_state_invalid");
+  const auto* option = find_option(options, strategy, factor_id);
+  if (!option)
+    throw AuthError(options.empty() ? "no_second_factors" : "strategy_for_user_invalid",
+                    "strategy");
+  if (!is_code_strategy(strategy)) return si;  // totp and backup codes need nothing sent
+  const auto purpose =
+      si.status == "needs_client_trust" ? CodePurpose::client_trust : CodePurpose::second_factor;
+  si.second_factor = issue_code(ctx_,
+                                {strategy, option->email_address_id + option->phone_number_id,
+                                 address_of(user, *option), purpose},
+                                si.second_factor);
+  save(si);
+  return si;
+}
+
+SignIn SignInFlow::attempt_second_factor(Client& client, const std::string& id,
+                                         const std::string& strategy, const std::string& code) {
+  auto si = load(client, id);
+  if (si.status != "needs_second_factor" && si.status != "needs_client_trust")
+    throw AuthError("client_state_invalid");
+  if (code.empty()) throw AuthError("form_param_missing", "code");
+  const auto user = user_of(si);
+  ensure_not_locked(ctx_, user.user);
+  const auto options = si.status == "needs_client_trust"
+                           ? client_trust_options(user)
+                           : second_factor_options(user, ctx_.settings);
+  if (!find_option(options, strategy, "")) throw AuthError("strategy_for_user_invalid", "strategy");
+  check_second_factor(si, user, strategy, code);
+  record_successful_attempt(ctx_, user.user);
+  if (si.status == "needs_client_trust") si.client_trust_state = "known";
+  complete(client, si, user);
+  return si;
+}
+
+// On failure saves the attempt (counters) and throws the matching error.
+void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
+                                     const std::string& strategy, const std::string& code) {
+  if (is_code_strategy(strategy)) {
+    if (si.second_factor.strategy != strategy) throw AuthError("verification_not_sent");
+    const auto result = check_code(ctx_, si.second_factor, code);
+    if (result == CodeCheck::ok) return;
+    if (result == CodeCheck::incorrect || result == CodeCheck::failed)
+      fail_attempt(si, user);
+    else
+      save(si);
+    throw_code_error(result);
+  }
+  const bool ok = strategy == "totp" ? verify_totp_code(ctx_, user.user, code)
+                                     : consume_backup_code(ctx_, user.user, code);
+  if (ok) {
+    si.second_factor =
+        Verification{"verified", strategy, si.second_factor.attempts + 1, 0, 0, "", ""};
+    return;
+  }
+  si.second_factor.strategy = strategy;
+  si.second_factor.status = "unverified";
+  ++si.second_factor.attempts;
+  fail_attempt(si, user);
+  throw AuthError("form_code_incorrect", "code");
+}
+
+void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
+  const auto now = ctx_.now();
+  const auto second_at = si.second_factor.verified() ? now : 0;
+  ctx_.store.transaction([&](Store&) {
+    const auto session = sessions_.create(client, user, now, second_at);
+    si.status = "complete";
+    si.created_session_id = session.id;
+    save(si);
+    ctx_.store.mark_client_trusted(client.id, user.user.id, now);
+    if (auto fresh = ctx_.store.find_user(user.user.id)) {  // keep counters written meanwhile
+      fresh->last_sign_in_at = now;
+      fresh->updated_at = now;
+      ctx_.store.update_user(*fresh);
+    }
+    // Clerk drops the finished attempt from the client; the SDK keeps its own copy to finalize.
+    client.sign_in_id.clear();
+    client.updated_at = now;
+    ctx_.store.update_client(client);
+  });
+}
+
+void SignInFlow::fail_attempt(SignIn& si, const UserRecord& user) {
+  record_failed_attempt(ctx_, user.user.id);
+  save(si);
+}
+
+SignIn SignInFlow::load(const Client& client, const std::string& id) {
+  auto si = ctx_.store.find_sign_in(id);
+  if (!si || si->client_id != client.id || si->abandon_at <= ctx_.now())
+    throw AuthError("resource_not_found", "", {{"resource", "sign_in"}});
+  return *si;
+}
+
+UserRecord SignInFlow::user_of(const SignIn& si) {
+  if (si.user_id.empty()) throw AuthError("form_identifier_not_found", "identifier");
+  auto user = ctx_.store.find_user_record(si.user_id);
+  if (!user) throw AuthError("sign_in_identification_or_user_deleted");
+  return *user;
+}
+
+void SignInFlow::save(SignIn& si) {
+  si.updated_at = ctx_.now();
+  if (!ctx_.store.update_sign_in(si)) throw AuthError("conflict");
+}
+
+}  // namespace tessera::auth

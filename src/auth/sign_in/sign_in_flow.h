@@ -1,0 +1,51 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "auth/context.h"
+#include "auth/session/sessions.h"
+
+namespace tessera::auth {
+
+struct SignInParams {
+  std::optional<std::string> identifier;
+  std::optional<std::string> password;
+  std::optional<std::string> strategy;  // absent with identifier+password = password (Core 3)
+};
+
+// The sign-in state machine: needs_identifier → needs_first_factor → needs_second_factor |
+// needs_client_trust → complete. Each call loads the attempt, checks it belongs to the client,
+// applies one step and saves it (optimistically versioned, so concurrent steps cannot both win).
+// Failed attempts are saved (attempt counters) before the error is thrown.
+class SignInFlow {
+ public:
+  explicit SignInFlow(const AuthContext& ctx) : ctx_(ctx), sessions_(ctx) {}
+
+  SignIn create(Client& client, const SignInParams& params);
+  SignIn get(const Client& client, const std::string& id);
+  SignIn prepare_first_factor(Client& client, const std::string& id, const std::string& strategy,
+                              const std::string& factor_id);
+  SignIn attempt_first_factor(Client& client, const std::string& id, const std::string& strategy,
+                              const std::string& secret);
+  SignIn prepare_second_factor(Client& client, const std::string& id, const std::string& strategy,
+                               const std::string& factor_id);
+  SignIn attempt_second_factor(Client& client, const std::string& id, const std::string& strategy,
+                               const std::string& code);
+
+ private:
+  SignIn load(const Client& client, const std::string& id);
+  UserRecord user_of(const SignIn& sign_in);
+  void save(SignIn& sign_in);
+  void verify_password(Client& client, SignIn& sign_in, const std::string& password);
+  void verify_first_factor_code(Client& client, SignIn& sign_in, const std::string& code);
+  void after_first_factor(Client& client, SignIn& sign_in, const UserRecord& user);
+  void check_second_factor(SignIn& sign_in, const UserRecord& user, const std::string& strategy,
+                           const std::string& code);
+  void complete(Client& client, SignIn& sign_in, const UserRecord& user);
+  void fail_attempt(SignIn& sign_in, const UserRecord& user);
+
+  const AuthContext& ctx_;
+  Sessions sessions_;
+};
+
+}  // namespace tessera::auth
