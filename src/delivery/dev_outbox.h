@@ -1,0 +1,40 @@
+#pragma once
+#include <cstddef>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "auth/delivery.h"
+
+namespace tessera::delivery {
+
+// DEVELOPMENT ONLY. Instead of sending codes, prints each one to a log (stderr by default) and
+// keeps the most recent ones in memory so tests and GET /__dev/outbox can read them. Never use it
+// in production: anyone who can read the log or the outbox can sign in as anyone.
+//
+// Serves as both the Mailer and the SmsSender; the channel is told apart by the recipient (email
+// addresses contain '@', E.164 phone numbers never do). Thread-safe.
+class DevOutbox final : public auth::Mailer, public auth::SmsSender {
+ public:
+  static constexpr std::size_t kDefaultCapacity = 1000;
+
+  // Logs to stderr by default; `log` = nullptr keeps the outbox silent (tests).
+  explicit DevOutbox(std::size_t capacity = kDefaultCapacity, std::ostream* log = &std::cerr);
+
+  void send_code(const auth::CodeMessage& message) override;
+
+  // Kept messages, oldest first; only those sent to `to` (compared case-insensitively) if given.
+  std::vector<auth::CodeMessage> messages(std::optional<std::string> to = std::nullopt) const;
+
+ private:
+  const std::size_t capacity_;
+  std::ostream* log_;
+  mutable std::mutex mutex_;
+  std::deque<auth::CodeMessage> messages_;
+};
+
+}  // namespace tessera::delivery
