@@ -1,0 +1,17 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "auth/store.h"
+
+namespace tessera::store {
+
+// Opens the store a database URL names:
+//   sqlite://data/tessera.db, sqlite:///var/lib/tessera/tessera.db, or a bare path → SQLite
+//     (parent directories are created);
+//   sqlite::memory: → an in-memory SQLite database (tests, throwaway dev instances);
+//   postgres://… / postgresql://… → not built yet (std::runtime_error).
+// Anything else throws std::invalid_argument.
+std::unique_ptr<auth::Store> open_store(const std::string& url);
+
+}  // namespace tessera::store

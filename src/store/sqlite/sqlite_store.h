@@ -1,0 +1,82 @@
+#pragma once
+#include <mutex>
+#include <string>
+
+#include "auth/store.h"
+#include "store/sqlite/connection.h"
+
+namespace tessera::store::sqlite {
+
+// auth::Store on one SQLite database (a file, or ":memory:"). One connection serves all
+// threads, one call at a time; a transaction holds the lock until it ends. Check-and-consume
+// operations are single conditional statements, so they stay atomic even when several
+// processes share the file.
+class SqliteStore final : public auth::Store {
+ public:
+  // Opens or creates the database and brings its schema up to date.
+  explicit SqliteStore(const std::string& path);
+
+  void transaction(const std::function<void(Store&)>& fn) override;
+
+  void create_user(const auth::User& user, const auth::EmailAddress& email) override;
+  void update_user(const auth::User& user) override;
+  std::optional<auth::User> find_user(const std::string& user_id) override;
+  std::optional<auth::UserRecord> find_user_record(const std::string& user_id) override;
+  std::optional<auth::UserRecord> find_user_by_email(const std::string& email) override;
+  std::int64_t count_users() override;
+
+  void add_phone_number(const auth::PhoneNumber& phone) override;
+  void update_phone_number(const auth::PhoneNumber& phone) override;
+  void delete_phone_number(const std::string& phone_id) override;
+
+  bool advance_totp_step(const std::string& user_id, std::int64_t step) override;
+  void replace_backup_codes(const std::string& user_id,
+                            const std::vector<std::string>& code_hashes) override;
+  bool consume_backup_code(const std::string& user_id, const std::string& code_hash,
+                           std::int64_t now) override;
+  int count_backup_codes(const std::string& user_id) override;
+
+  int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
+                            std::int64_t lock_ms) override;
+  void reset_failed_attempts(const std::string& user_id) override;
+
+  void create_client(const auth::Client& client) override;
+  void update_client(const auth::Client& client) override;
+  std::optional<auth::Client> find_client(const std::string& client_id) override;
+  std::optional<auth::Client> find_client_by_token_hash(const std::string& token_hash) override;
+  void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                           std::int64_t now) override;
+  bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
+
+  void create_sign_in(const auth::SignIn& sign_in) override;
+  bool update_sign_in(auth::SignIn& sign_in) override;
+  std::optional<auth::SignIn> find_sign_in(const std::string& id) override;
+  void create_sign_up(const auth::SignUp& sign_up) override;
+  bool update_sign_up(auth::SignUp& sign_up) override;
+  std::optional<auth::SignUp> find_sign_up(const std::string& id) override;
+
+  void create_session(const auth::Session& session) override;
+  void update_session(const auth::Session& session) override;
+  std::optional<auth::Session> find_session(const std::string& id) override;
+  std::vector<auth::Session> sessions_of_client(const std::string& client_id) override;
+  std::vector<auth::Session> sessions_of_user(const std::string& user_id) override;
+
+  void add_signing_key(const auth::SigningKey& key) override;
+  std::vector<auth::SigningKey> signing_keys() override;
+  void retire_signing_keys_except(const std::string& kid) override;
+
+  std::optional<std::string> get_setting(const std::string& name) override;
+  std::string put_setting_if_absent(const std::string& name, const std::string& value) override;
+
+ private:
+  using Lock = std::lock_guard<std::recursive_mutex>;
+
+  // The user with its addresses, phones and remaining backup codes; caller holds the lock.
+  std::optional<auth::UserRecord> load_user_record(const std::string& user_id);
+  std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
+
+  std::recursive_mutex mutex_;
+  Connection db_;
+};
+
+}  // namespace tessera::store::sqlite

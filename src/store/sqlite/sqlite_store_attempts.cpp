@@ -1,0 +1,75 @@
+// SqliteStore: sign-in and sign-up attempts, updated with optimistic concurrency: an update
+// only applies to the version the caller read, so of two concurrent requests on one attempt
+// exactly one wins and the other sees `false` and retries or fails.
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace tessera::store::sqlite {
+
+void SqliteStore::create_sign_in(const auth::SignIn& sign_in) {
+  static const std::string sql = "INSERT INTO sign_ins (id, " + sign_in_columns() +
+                                 ", version) VALUES (?, " + placeholders(sign_in_columns()) +
+                                 ", ?)";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  q->bind(sign_in.id);
+  bind_sign_in(*q, sign_in);
+  q->bind(sign_in.version).run();
+}
+
+bool SqliteStore::update_sign_in(auth::SignIn& sign_in) {
+  static const std::string sql = "UPDATE sign_ins SET " + assignments(sign_in_columns()) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  bind_sign_in(*q, sign_in);
+  q->bind(sign_in.id).bind(sign_in.version).run();
+  if (db_.changes() != 1) return false;
+  ++sign_in.version;
+  return true;
+}
+
+std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
+  static const std::string sql =
+      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  q->bind(id);
+  if (!q->step()) return std::nullopt;
+  return read_sign_in(*q);
+}
+
+void SqliteStore::create_sign_up(const auth::SignUp& sign_up) {
+  static const std::string sql = "INSERT INTO sign_ups (id, " + sign_up_columns() +
+                                 ", version) VALUES (?, " + placeholders(sign_up_columns()) +
+                                 ", ?)";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  q->bind(sign_up.id);
+  bind_sign_up(*q, sign_up);
+  q->bind(sign_up.version).run();
+}
+
+bool SqliteStore::update_sign_up(auth::SignUp& sign_up) {
+  static const std::string sql = "UPDATE sign_ups SET " + assignments(sign_up_columns()) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  bind_sign_up(*q, sign_up);
+  q->bind(sign_up.id).bind(sign_up.version).run();
+  if (db_.changes() != 1) return false;
+  ++sign_up.version;
+  return true;
+}
+
+std::optional<auth::SignUp> SqliteStore::find_sign_up(const std::string& id) {
+  static const std::string sql =
+      "SELECT id, " + sign_up_columns() + ", version FROM sign_ups WHERE id = ?";
+  Lock lock(mutex_);
+  auto q = db_.prepare(sql);
+  q->bind(id);
+  if (!q->step()) return std::nullopt;
+  return read_sign_up(*q);
+}
+
+}  // namespace tessera::store::sqlite
