@@ -1,1 +1,102 @@
 #include "app/serve.h"
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "app/auth_settings.h"
+#include "app/instance_key.h"
+#include "app/publishable_key.h"
+#include "crypto/hash.h"
+#include "delivery/dev_outbox.h"
+#include "env/argon2id_password_hasher.h"
+#include "env/system_clock.h"
+#include "env/system_random.h"
+#include "fapi/fapi_app.h"
+#include "http/server.h"
+#include "store/open_store.h"
+
+namespace tessera::app {
+namespace {
+
+int worker_count(const config::Config& config) {
+  if (config.server.worker_threads > 0) return config.server.worker_threads;
+  return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+}
+
+// Blocks until SIGINT or SIGTERM.
+void wait_for_termination() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  int received = 0;
+  sigwait(&signals, &received);
+}
+
+}  // namespace
+
+int migrate(const config::Config& config) {
+  auto store = store::open_store(config.database.url);  // opening applies the migrations
+  std::cout << "tessera: database is up to date\n";
+  return 0;
+}
+
+int serve(const config::Config& config) {
+  // Block termination signals before any thread starts, so only wait_for_termination sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto store = store::open_store(config.database.url);
+  const auto key = instance_key(config, *store);
+  const crypto::SecretBox secrets(key);
+  const auto settings =
+      auth_settings_from(config, crypto::hmac_sha256(key, "one-time-code-pepper"));
+  env::SystemClock clock;
+  env::SystemRandom random;
+  env::Argon2idPasswordHasher hasher;
+  delivery::DevOutbox outbox;
+  const auth::AuthContext context{*store, clock, random, hasher, outbox, outbox, settings, secrets};
+
+  tokens::KeyRing keys(*store, secrets);
+  keys.load_or_create(clock.now_ms());
+
+  http::ThreadPool workers(worker_count(config), 1024);
+  const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
+  const fapi::Services services{config,
+                                context,
+                                keys,
+                                workers,
+                                config.dev.outbox ? &outbox : nullptr,
+                                publishable_key,
+                                is_production_key(publishable_key)};
+  fapi::FapiApp app(services);
+
+  http::ServerOptions options;
+  options.address = config.server.host;
+  options.port = static_cast<unsigned short>(config.server.port);
+  options.io_threads = config.server.io_threads;
+  options.max_body_bytes = config.server.max_body_bytes;
+  http::Server server(options, app.handler());
+  server.start();
+
+  if (config.dev.test_mode)
+    std::cerr
+        << "tessera: *** TEST MODE IS ON: +clerk_test emails and +1 555 555 01xx phones accept "
+           "the code 424242 and get nothing sent. Never use this in production. ***\n";
+  std::cerr << "tessera: listening on http://" << config.server.host << ":" << server.port()
+            << " (public URL " << config.server.public_url << ", database "
+            << (config.database.url.rfind("postgres", 0) == 0 ? "postgres" : config.database.url)
+            << ")\n";
+
+  wait_for_termination();
+  std::cerr << "tessera: shutting down\n";
+  server.stop();
+  server.wait();
+  return 0;
+}
+
+}  // namespace tessera::app

@@ -10,6 +10,20 @@ enum class CodePurpose {
   identifier_verification  // verify a phone number / email added under /v1/me
 };
 
+inline const char* to_string(CodePurpose purpose) {
+  switch (purpose) {
+    case CodePurpose::sign_up_verification:
+      return "sign_up_verification";
+    case CodePurpose::second_factor:
+      return "second_factor";
+    case CodePurpose::client_trust:
+      return "client_trust";
+    case CodePurpose::identifier_verification:
+      return "identifier_verification";
+  }
+  return "unknown";
+}
+
 // A one-time code on its way to a person. `to` is an email address or an E.164 phone number.
 struct CodeMessage {
   std::string to;

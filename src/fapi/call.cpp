@@ -1,0 +1,109 @@
+#include "fapi/call.h"
+
+#include "auth/client/client_registry.h"
+#include "auth/error.h"
+#include "fapi/presenter.h"
+#include "http/cookies.h"
+
+namespace tessera::fapi {
+namespace {
+
+constexpr auto kClientCookie = "__client";
+constexpr long kClientCookieSeconds = 365L * 24 * 3600;
+
+bool secure_cookies(const Services& services) {
+  return services.config.server.public_url.rfind("https://", 0) == 0;
+}
+
+}  // namespace
+
+Call::Call(const Services& services_, const http::Request& request_)
+    : services(services_), request(request_) {
+  if (!request.body.empty()) {
+    form_ = http::parse_urlencoded(request.body);
+    form_invalid_ = !form_;
+  }
+}
+
+std::optional<std::string> Call::param(std::string_view name) const {
+  if (form_invalid_) throw auth::AuthError("request_body_invalid");
+  if (form_)
+    if (auto v = http::form_value(*form_, name)) return v;
+  return std::nullopt;
+}
+
+std::string Call::path_param(const std::string& name) const {
+  auto it = request.path_params.find(name);
+  return it == request.path_params.end() ? std::string() : it->second;
+}
+
+std::string Call::origin() const { return request.header("origin").value_or(""); }
+
+bool Call::dev_browser_mode() const { return request.query_param("__clerk_db_jwt").has_value(); }
+
+std::string Call::client_token() const {
+  if (auto token = request.query_param("__clerk_db_jwt")) return *token;
+  if (auto header = request.header("cookie")) {
+    const auto cookies = http::parse_cookie_header(*header);
+    if (auto it = cookies.find(kClientCookie); it != cookies.end()) return it->second;
+  }
+  return {};
+}
+
+std::optional<auth::Client> Call::client() {
+  if (!client_loaded_) {
+    client_loaded_ = true;
+    const auto token = client_token();
+    if (!token.empty()) client_ = auth::find_client_by_token(auth(), token);
+    if (!client_ && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  }
+  return client_;
+}
+
+auth::Client& Call::require_client() {
+  if (!client()) {
+    auto issued = auth::create_client(auth());
+    client_ = issued.client;
+    http::SetCookie cookie;
+    cookie.name = kClientCookie;
+    cookie.value = issued.token;
+    cookie.max_age_seconds = kClientCookieSeconds;
+    cookie.http_only = true;
+    cookie.secure = secure_cookies(services);
+    cookie.same_site = "Lax";
+    add_cookie(cookie.to_string());
+  }
+  return *client_;
+}
+
+void Call::reload_client() {
+  if (client_) client_ = auth().store.find_client(client_->id);
+}
+
+http::Response Call::envelope(nlohmann::json response) {
+  reload_client();
+  nlohmann::json body = {{"response", std::move(response)},
+                         {"client", client_ ? client_json(*this, *client_) : nullptr}};
+  set_client_uat();
+  return bare(std::move(body));
+}
+
+http::Response Call::bare(nlohmann::json body, int status) const {
+  return http::Response::json(status,
+                              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void Call::set_client_uat() {
+  if (!services.production_instance || !client_) return;
+  const bool signed_in = !client_->last_active_session_id.empty();
+  http::SetCookie cookie;
+  cookie.name = "__client_uat";
+  cookie.value = signed_in ? std::to_string(client_->updated_at / 1000) : "0";
+  cookie.max_age_seconds = kClientCookieSeconds;
+  cookie.http_only = false;  // read by the app's server-side middleware and clerk-js
+  cookie.secure = secure_cookies(services);
+  cookie.same_site = "Lax";
+  add_cookie(cookie.to_string());
+}
+
+}  // namespace tessera::fapi

@@ -1,0 +1,62 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fapi/services.h"
+#include "http/form.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace tessera::fapi {
+
+// One FAPI request being handled on a worker: its parameters, the client it acts for, and the
+// cookies to set. Handlers read from it and build Clerk-shaped responses with it.
+class Call {
+ public:
+  Call(const Services& services, const http::Request& request);
+
+  const Services& services;
+  const http::Request& request;
+  const auth::AuthContext& auth() const { return services.auth; }
+
+  // A form (or query) parameter; absent → nullopt. Throws request_body_invalid on a malformed body.
+  std::optional<std::string> param(std::string_view name) const;
+  std::string param_or_empty(std::string_view name) const { return param(name).value_or(""); }
+  std::string path_param(const std::string& name) const;
+  // The browser's Origin header (the token's azp), empty when absent.
+  std::string origin() const;
+
+  // The client this request acts for, from the dev-browser token or the __client cookie.
+  // Throws dev_browser_unauthenticated for an unknown dev-browser token.
+  std::optional<auth::Client> client();
+  // The client, created (and its cookie set) when the browser has none yet.
+  auth::Client& require_client();
+  // A client the caller changed meanwhile (re-read from the store for the response).
+  void reload_client();
+
+  // Clerk's envelope: {"response": response, "client": <the current client>}.
+  http::Response envelope(nlohmann::json response);
+  http::Response bare(nlohmann::json body, int status = 200) const;
+
+  void add_cookie(std::string set_cookie_header) {
+    cookies_.push_back(std::move(set_cookie_header));
+  }
+  const std::vector<std::string>& cookies() const { return cookies_; }
+  // Set-Cookie for __client_uat on production instances (Clerk's FAPI sets it there).
+  void set_client_uat();
+
+ private:
+  std::string client_token() const;
+  bool dev_browser_mode() const;
+
+  std::optional<http::FormData> form_;
+  bool form_invalid_ = false;
+  bool client_loaded_ = false;
+  std::optional<auth::Client> client_;
+  std::vector<std::string> cookies_;
+};
+
+}  // namespace tessera::fapi

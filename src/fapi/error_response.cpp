@@ -1,0 +1,28 @@
+#include "fapi/error_response.h"
+
+#include <nlohmann/json.hpp>
+
+#include "fapi/error_catalog.h"
+
+namespace tessera::fapi {
+
+http::Response error_response(const auth::AuthError& error) {
+  const auto description = describe_error(error.code);
+  nlohmann::json meta = nlohmann::json::object();
+  if (!error.param_name.empty()) meta["param_name"] = error.param_name;
+  for (const auto& [key, value] : error.meta) meta[key] = value;
+  nlohmann::json item = {{"code", error.code},
+                         {"message", description.message},
+                         {"long_message", description.long_message},
+                         {"meta", meta}};
+  auto response = http::Response::json(
+      description.status,
+      nlohmann::json{{"errors", {item}}, {"meta", nlohmann::json::object()}}.dump());
+  if (description.status == 429) {
+    auto it = error.meta.find("retry_after_seconds");
+    response.set_header("Retry-After", it != error.meta.end() ? it->second : "1");
+  }
+  return response;
+}
+
+}  // namespace tessera::fapi

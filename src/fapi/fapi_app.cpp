@@ -1,0 +1,135 @@
+#include "fapi/fapi_app.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "auth/error.h"
+#include "fapi/call.h"
+#include "fapi/error_response.h"
+#include "fapi/routes/route_table.h"
+#include "http/static_files.h"
+
+namespace tessera::fapi {
+namespace {
+
+constexpr std::string_view kProxyPrefix = "/__clerk";
+
+bool is_api_path(std::string_view path) {
+  return path.rfind("/v1/", 0) == 0 || path == "/v1" || path.rfind("/.well-known/", 0) == 0 ||
+         path.rfind("/__dev/", 0) == 0;
+}
+
+// clerk-js sends PATCH/PUT/DELETE as POST with ?_method= to stay a CORS "simple" request.
+std::string effective_method(const http::Request& request) {
+  if (request.method != "POST") return request.method;
+  auto override = request.query_param("_method");
+  if (!override) return request.method;
+  std::string m = *override;
+  std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::toupper(c); });
+  return m;
+}
+
+}  // namespace
+
+FapiApp::FapiApp(const Services& services) : services_(services) {
+  RouteTable routes;
+  add_environment_routes(routes);
+  add_client_routes(routes);
+  add_sign_in_routes(routes);
+  add_sign_up_routes(routes);
+  add_session_routes(routes);
+  add_me_routes(routes);
+  add_well_known_routes(routes);
+  add_dev_routes(routes);
+  for (auto& route : routes) {
+    router_.add(route.method, route.pattern,
+                [this, handler = route.handler](http::Request& request, http::Respond respond) {
+                  Call call(services_, request);
+                  http::Response response;
+                  try {
+                    response = handler(call);
+                  } catch (const auth::AuthError& e) {
+                    response = error_response(e);
+                  } catch (const std::exception& e) {
+                    std::cerr << "tessera: " << request.method << " " << request.path
+                              << " failed: " << e.what() << "\n";
+                    response = error_response(auth::AuthError("internal_clerk_error"));
+                  }
+                  for (const auto& cookie : call.cookies())
+                    response.add_header("Set-Cookie", cookie);
+                  respond(std::move(response));
+                });
+  }
+}
+
+void FapiApp::handle(http::Request& request, http::Respond respond) {
+  if (request.path.rfind(kProxyPrefix, 0) == 0) request.path.erase(0, kProxyPrefix.size());
+  if (request.path.empty()) request.path = "/";
+  if (request.method == "OPTIONS") {
+    http::Response preflight;
+    preflight.status = 204;
+    add_cors(request, preflight);
+    preflight.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+    preflight.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+    preflight.set_header("Access-Control-Max-Age", "600");
+    respond(std::move(preflight));
+    return;
+  }
+  run_on_worker(request, std::move(respond));
+}
+
+// Database calls and password hashing block: they run on the bounded worker pool. When its
+// queue is full the request is refused at once with 429 rather than waiting without limit.
+void FapiApp::run_on_worker(http::Request& request, http::Respond respond) {
+  auto task = [this, &request, respond]() mutable {
+    auto response = dispatch(request);
+    add_cors(request, response);
+    respond(std::move(response));
+  };
+  if (!services_.workers.try_post(task)) {
+    auto busy = error_response(auth::AuthError("too_many_requests"));
+    busy.set_header("Retry-After", "1");
+    add_cors(request, busy);
+    respond(std::move(busy));
+  }
+}
+
+http::Response FapiApp::dispatch(http::Request& request) {
+  const auto raw_method = request.method;
+  request.method = effective_method(request);
+  if (is_api_path(request.path)) {
+    http::Response result;
+    bool answered = false;
+    if (router_.dispatch(request,
+                         [&](http::Response r) {
+                           result = std::move(r);
+                           answered = true;
+                         }) &&
+        answered)
+      return result;
+    return error_response(auth::AuthError(router_.path_known(request.path) ? "method_not_allowed"
+                                                                           : "route_not_found"));
+  }
+  if (raw_method == "GET" || raw_method == "HEAD") {
+    if (auto file = http::serve_static(services_.config.server.web_root, request.path))
+      return *file;
+  }
+  return error_response(auth::AuthError("route_not_found"));
+}
+
+bool FapiApp::origin_allowed(const std::string& origin) const {
+  const auto& allowed = services_.config.server.allowed_origins;
+  return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
+}
+
+// Credentialed CORS: the exact origin is echoed, only for origins the instance allows.
+void FapiApp::add_cors(const http::Request& request, http::Response& response) const {
+  auto origin = request.header("origin");
+  response.add_header("Vary", "Origin");
+  if (!origin || !origin_allowed(*origin)) return;
+  response.set_header("Access-Control-Allow-Origin", *origin);
+  response.set_header("Access-Control-Allow-Credentials", "true");
+  response.set_header("Access-Control-Expose-Headers", "Clerk-Db-Jwt, Retry-After, X-Country");
+}
+
+}  // namespace tessera::fapi

@@ -1,0 +1,72 @@
+#include "fapi/presenter.h"
+
+#include "auth/error.h"
+#include "auth/session/sessions.h"
+#include "auth/sign_up/sign_up_flow.h"
+#include "fapi/call.h"
+#include "fapi/json/resources.h"
+#include "tokens/session_token.h"
+
+namespace tessera::fapi {
+
+std::string session_token(Call& call, const auth::Session& session) {
+  tokens::TokenContext context{call.services.config.server.public_url, call.origin(),
+                               call.auth().now(), call.services.config.auth.token_lifetime_seconds};
+  return tokens::mint_session_token(call.services.keys, session, context);
+}
+
+nlohmann::json session_json(Call& call, const auth::Session& session) {
+  const auto user = call.auth().store.find_user_record(session.user_id);
+  if (!user) return nullptr;
+  const bool live = session.live(call.auth().now());
+  return json::session(session, *user, live ? session_token(call, session) : "", call.auth().now());
+}
+
+nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in) {
+  std::optional<auth::UserRecord> user;
+  if (!sign_in.user_id.empty()) user = call.auth().store.find_user_record(sign_in.user_id);
+  return json::sign_in(sign_in, user, call.auth().settings);
+}
+
+nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up) {
+  return json::sign_up(sign_up, auth::SignUpFlow(call.auth()).missing_fields(sign_up));
+}
+
+nlohmann::json user_json(Call& call, const std::string& user_id) {
+  const auto user = call.auth().store.find_user_record(user_id);
+  if (!user) throw auth::AuthError("resource_not_found");
+  return json::user(*user);
+}
+
+nlohmann::json client_json(Call& call, const auth::Client& client) {
+  const auto now = call.auth().now();
+  auto& store = call.auth().store;
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : auth::Sessions(call.auth()).live_of_client(client.id))
+    if (auto j = session_json(call, s); !j.is_null()) sessions.push_back(std::move(j));
+  nlohmann::json sign_in = nullptr, sign_up = nullptr;
+  if (!client.sign_in_id.empty())
+    if (auto si = store.find_sign_in(client.sign_in_id); si && si->abandon_at > now)
+      sign_in = sign_in_json(call, *si);
+  if (!client.sign_up_id.empty())
+    if (auto su = store.find_sign_up(client.sign_up_id); su && su->abandon_at > now)
+      sign_up = sign_up_json(call, *su);
+  const bool active = !client.last_active_session_id.empty() &&
+                      std::any_of(sessions.begin(), sessions.end(), [&](const auto& s) {
+                        return s["id"] == client.last_active_session_id;
+                      });
+  return {{"object", "client"},
+          {"id", client.id},
+          {"sessions", sessions},
+          {"sign_in", sign_in},
+          {"sign_up", sign_up},
+          {"last_active_session_id",
+           active ? nlohmann::json(client.last_active_session_id) : nlohmann::json(nullptr)},
+          {"last_authentication_strategy", nullptr},
+          {"cookie_expires_at", nullptr},
+          {"captcha_bypass", false},
+          {"created_at", client.created_at},
+          {"updated_at", client.updated_at}};
+}
+
+}  // namespace tessera::fapi

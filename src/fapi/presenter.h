@@ -1,0 +1,23 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "auth/model/client.h"
+#include "auth/model/session.h"
+#include "auth/model/sign_in.h"
+#include "auth/model/sign_up.h"
+
+namespace tessera::fapi {
+
+class Call;
+
+// Resources as the SDK sees them, with what they reference loaded from the store: a client lists
+// its live sessions (each with its user and a fresh token) and its current sign-in/sign-up.
+nlohmann::json client_json(Call& call, const auth::Client& client);
+nlohmann::json session_json(Call& call, const auth::Session& session);
+nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in);
+nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up);
+nlohmann::json user_json(Call& call, const std::string& user_id);
+// A fresh session token for the request's origin.
+std::string session_token(Call& call, const auth::Session& session);
+
+}  // namespace tessera::fapi

@@ -1,0 +1,44 @@
+#include "auth/client/client_registry.h"
+#include "auth/session/sessions.h"
+#include "fapi/call.h"
+#include "fapi/presenter.h"
+#include "fapi/routes/route_table.h"
+#include "http/cookies.h"
+
+namespace tessera::fapi {
+
+void add_client_routes(RouteTable& routes) {
+  // No client yet is not an error: the SDK loads signed out ({response: null}).
+  routes.push_back({"GET", "/v1/client", [](Call& call) {
+                      auto client = call.client();
+                      return call.bare({{"response", client ? client_json(call, *client) : nullptr},
+                                        {"client", nullptr}});
+                    }});
+  auto create = [](Call& call) {
+    call.require_client();
+    return call.envelope(client_json(call, *call.client()));
+  };
+  routes.push_back({"POST", "/v1/client", create});
+  routes.push_back({"PUT", "/v1/client", create});
+  // Sign out everywhere on this device and forget it: sessions end, the cookie goes.
+  routes.push_back({"DELETE", "/v1/client", [](Call& call) {
+                      auto client = call.client();
+                      if (!client) return call.bare({{"response", nullptr}, {"client", nullptr}});
+                      auth::Sessions(call.auth()).finish_all(*client);
+                      call.reload_client();
+                      auto body = client_json(call, *call.client());
+                      http::SetCookie gone;
+                      gone.name = "__client";
+                      gone.max_age_seconds = 0;
+                      call.add_cookie(gone.to_string());
+                      call.set_client_uat();
+                      return call.bare({{"response", body}, {"client", nullptr}});
+                    }});
+  // Development browsers are identified by a token in the URL instead of a cookie.
+  routes.push_back({"POST", "/v1/dev_browser", [](Call& call) {
+                      auto issued = auth::create_client(call.auth());
+                      return call.bare({{"object", "dev_browser"}, {"id", issued.token}});
+                    }});
+}
+
+}  // namespace tessera::fapi

@@ -1,0 +1,45 @@
+#include "auth/error.h"
+#include "auth/session/sessions.h"
+#include "fapi/call.h"
+#include "fapi/presenter.h"
+#include "fapi/routes/route_table.h"
+
+namespace tessera::fapi {
+namespace {
+
+// The signed-in user of the acting session (?_clerk_session_id=, else the client's active one).
+// Pending sessions count: a user with the setup-mfa task manages MFA here.
+auth::Session acting_session(Call& call) {
+  auto client = call.client();
+  if (!client) throw auth::AuthError("authentication_invalid");
+  auto session = auth::Sessions(call.auth())
+                     .acting(*client, call.request.query_param("_clerk_session_id").value_or(""));
+  if (!session) throw auth::AuthError("authentication_invalid");
+  return *session;
+}
+
+}  // namespace
+
+void add_me_routes(RouteTable& routes) {
+  routes.push_back({"GET", "/v1/me", [](Call& call) {
+                      return call.envelope(user_json(call, acting_session(call).user_id));
+                    }});
+  routes.push_back({"PATCH", "/v1/me", [](Call& call) {
+                      const auto session = acting_session(call);
+                      auto user = call.auth().store.find_user(session.user_id);
+                      if (!user) throw auth::AuthError("authentication_invalid");
+                      for (auto [name, field] : {std::pair{"first_name", &user->first_name},
+                                                 std::pair{"last_name", &user->last_name}}) {
+                        if (auto v = call.param(name)) {
+                          if (v->size() > 256)
+                            throw auth::AuthError("form_param_format_invalid", name);
+                          *field = *v;
+                        }
+                      }
+                      user->updated_at = call.auth().now();
+                      call.auth().store.update_user(*user);
+                      return call.envelope(user_json(call, session.user_id));
+                    }});
+}
+
+}  // namespace tessera::fapi

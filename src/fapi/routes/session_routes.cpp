@@ -1,0 +1,57 @@
+#include "auth/error.h"
+#include "auth/session/sessions.h"
+#include "fapi/call.h"
+#include "fapi/presenter.h"
+#include "fapi/routes/route_table.h"
+
+namespace tessera::fapi {
+namespace {
+
+// Session endpoints act only on a session of the caller's own client.
+auth::Client& signed_client(Call& call) {
+  if (!call.client()) throw auth::AuthError("authentication_invalid");
+  return call.require_client();
+}
+
+RouteHandler finish(const char* status) {
+  return [status](Call& call) {
+    auto session =
+        auth::Sessions(call.auth()).finish(signed_client(call), call.path_param("id"), status);
+    return call.envelope(session_json(call, session));
+  };
+}
+
+// Token responses are bare ({object, jwt}); an envelope here breaks clerk-js.
+http::Response token(Call& call) {
+  auto session =
+      auth::Sessions(call.auth()).require_live(signed_client(call), call.path_param("id"));
+  return call.bare({{"object", "token"}, {"jwt", session_token(call, session)}});
+}
+
+}  // namespace
+
+void add_session_routes(RouteTable& routes) {
+  routes.push_back(
+      {"POST", "/v1/client/sessions/:id/touch", [](Call& call) {
+         auto session =
+             auth::Sessions(call.auth()).touch(signed_client(call), call.path_param("id"));
+         return call.envelope(session_json(call, session));
+       }});
+  routes.push_back({"POST", "/v1/client/sessions/:id/tokens", token});
+  routes.push_back({"POST", "/v1/client/sessions/:id/tokens/:template", token});
+  routes.push_back({"POST", "/v1/client/sessions/:id/end", finish("ended")});
+  routes.push_back({"POST", "/v1/client/sessions/:id/remove", finish("removed")});
+  // clerk.signOut(): every session of this client ends; the client itself stays.
+  routes.push_back({"DELETE", "/v1/client/sessions", [](Call& call) {
+                      auto client = call.client();
+                      if (client) {
+                        auth::Sessions(call.auth()).finish_all(*client);
+                        call.reload_client();
+                      }
+                      auto body = client ? client_json(call, *call.client()) : nullptr;
+                      call.set_client_uat();
+                      return call.bare({{"response", body}, {"client", body}});
+                    }});
+}
+
+}  // namespace tessera::fapi

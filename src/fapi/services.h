@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include "auth/context.h"
+#include "config/config.h"
+#include "delivery/dev_outbox.h"
+#include "http/thread_pool.h"
+#include "tokens/key_ring.h"
+
+namespace tessera::fapi {
+
+// What the FAPI handlers work with; assembled once by the app layer.
+struct Services {
+  const config::Config& config;
+  const auth::AuthContext& auth;
+  tokens::KeyRing& keys;
+  http::ThreadPool& workers;
+  delivery::DevOutbox* outbox = nullptr;  // only with dev.outbox (development)
+  std::string publishable_key;
+  bool production_instance = true;  // pk_live_: the server sets __client_uat itself
+};
+
+}  // namespace tessera::fapi
