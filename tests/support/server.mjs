@@ -70,7 +70,10 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
   let exitPromise = null;
 
   const argv = () => {
-    const a = ['serve', '--config', TESSERA_CONFIG, '--port', String(port), '--database', database,
+    // Contract: --config tessera.dev.toml. If that file is absent (early in development) the
+    // server runs on its built-in defaults, which the --set overrides below adjust.
+    const config = existsSync(TESSERA_CONFIG) ? ['--config', TESSERA_CONFIG] : [];
+    const a = ['serve', ...config, '--port', String(port), '--database', database,
       '--set', `server.public_url=${url}`];
     for (const [k, v] of Object.entries(sets)) a.push('--set', `${k}=${v}`);
     return a.concat(args);
