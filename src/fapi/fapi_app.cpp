@@ -16,7 +16,7 @@ constexpr std::string_view kProxyPrefix = "/__clerk";
 
 bool is_api_path(std::string_view path) {
   return path.rfind("/v1/", 0) == 0 || path == "/v1" || path.rfind("/.well-known/", 0) == 0 ||
-         path.rfind("/__dev/", 0) == 0;
+         path.rfind("/__dev/", 0) == 0 || path.rfind("/__tessera/", 0) == 0;
 }
 
 // clerk-js sends PATCH/PUT/DELETE as POST with ?_method= to stay a CORS "simple" request.
@@ -39,6 +39,7 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   add_sign_up_routes(routes);
   add_session_routes(routes);
   add_me_routes(routes);
+  add_mfa_routes(routes);
   add_well_known_routes(routes);
   add_dev_routes(routes);
   for (auto& route : routes) {

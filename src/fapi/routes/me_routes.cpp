@@ -2,14 +2,11 @@
 #include "auth/session/sessions.h"
 #include "fapi/call.h"
 #include "fapi/presenter.h"
+#include "fapi/routes/me_session.h"
 #include "fapi/routes/route_table.h"
 
 namespace tessera::fapi {
-namespace {
-
-// The signed-in user of the acting session (?_clerk_session_id=, else the client's active one).
-// Pending sessions count: a user with the setup-mfa task manages MFA here.
-auth::Session acting_session(Call& call) {
+auth::Session me_session(Call& call) {
   auto client = call.client();
   if (!client) throw auth::AuthError("authentication_invalid");
   auto session = auth::Sessions(call.auth())
@@ -18,14 +15,14 @@ auth::Session acting_session(Call& call) {
   return *session;
 }
 
-}  // namespace
+std::string me_user_id(Call& call) { return me_session(call).user_id; }
 
 void add_me_routes(RouteTable& routes) {
   routes.push_back({"GET", "/v1/me", [](Call& call) {
-                      return call.envelope(user_json(call, acting_session(call).user_id));
+                      return call.envelope(user_json(call, me_session(call).user_id));
                     }});
   routes.push_back({"PATCH", "/v1/me", [](Call& call) {
-                      const auto session = acting_session(call);
+                      const auto session = me_session(call);
                       auto user = call.auth().store.find_user(session.user_id);
                       if (!user) throw auth::AuthError("authentication_invalid");
                       for (auto [name, field] : {std::pair{"first_name", &user->first_name},

@@ -26,6 +26,7 @@ void add_sign_in_routes(RouteTable& routes);
 void add_sign_up_routes(RouteTable& routes);
 void add_session_routes(RouteTable& routes);
 void add_me_routes(RouteTable& routes);
+void add_mfa_routes(RouteTable& routes);
 void add_well_known_routes(RouteTable& routes);
 void add_dev_routes(RouteTable& routes);
 
