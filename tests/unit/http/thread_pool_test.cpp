@@ -1,0 +1,74 @@
+#include "http/thread_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <stdexcept>
+
+namespace tessera::http {
+namespace {
+
+TEST(ThreadPool, RunsPostedTasks) {
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(4, 100);
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE(pool.try_post([&] { ++done; }));
+  }  // the destructor drains
+  EXPECT_EQ(done, 100);
+}
+
+TEST(ThreadPool, TryPostRefusesWhenQueueIsFull) {
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::promise<void> started;
+  ThreadPool pool(1, 2);
+  ASSERT_TRUE(pool.try_post([&, gate] {
+    started.set_value();
+    gate.wait();
+  }));
+  started.get_future().wait();  // the only worker is busy, so the next tasks wait
+  EXPECT_TRUE(pool.try_post([] {}));
+  EXPECT_TRUE(pool.try_post([] {}));
+  EXPECT_EQ(pool.queued(), 2u);
+  EXPECT_FALSE(pool.try_post([] {}));
+  pool.post([] {});  // post ignores the bound
+  EXPECT_EQ(pool.queued(), 3u);
+  release.set_value();
+}
+
+TEST(ThreadPool, DestructorDrainsQueueIncludingTasksPostedWhileDraining) {
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(1, 10);
+    for (int i = 0; i < 5; ++i) {
+      pool.post([&] {
+        ++done;
+        pool.post([&] { ++done; });
+      });
+    }
+  }
+  EXPECT_EQ(done, 10);
+}
+
+TEST(ThreadPool, ThrowingTaskDoesNotKillWorker) {
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(1, 10);
+    pool.post([] { throw std::runtime_error("boom"); });
+    pool.post([&] { ++done; });
+  }
+  EXPECT_EQ(done, 1);
+}
+
+TEST(ThreadPool, ZeroThreadsMeansHardwareConcurrency) {
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(0, 10);
+    pool.post([&] { ++done; });
+  }
+  EXPECT_EQ(done, 1);
+}
+
+}  // namespace
+}  // namespace tessera::http
