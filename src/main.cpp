@@ -1,6 +1,7 @@
-// The `tessera` command line: serve, migrate, config check.
+// The `tessera` command line: serve, migrate, config check, users unlock, keys rotate.
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   ConfigOptions options;
-  int (*action)(const tessera::config::Config&) = nullptr;
+  std::function<int(const tessera::config::Config&)> action;
 
   CLI::App* serve = app.add_subcommand("serve", "Run the server");
   add_config_file_options(*serve, options);
@@ -77,6 +78,25 @@ int main(int argc, char** argv) {
   add_config_file_options(*migrate, options);
   add_server_options(*migrate, options, false);
   migrate->callback([&] { action = &tessera::app::migrate; });
+
+  CLI::App* users = app.add_subcommand("users", "Manage users");
+  users->require_subcommand(1);
+  CLI::App* unlock = users->add_subcommand("unlock", "Lift a lockout after failed attempts");
+  std::string email;
+  unlock->add_option("email", email, "The user's email address")->required();
+  add_config_file_options(*unlock, options);
+  add_server_options(*unlock, options, false);
+  unlock->callback([&] {
+    action = [&](const tessera::config::Config& c) { return tessera::app::unlock_user(c, email); };
+  });
+
+  CLI::App* keys = app.add_subcommand("keys", "Manage the session-token signing keys");
+  keys->require_subcommand(1);
+  CLI::App* rotate =
+      keys->add_subcommand("rotate", "Add a new signing key; old ones stay published");
+  add_config_file_options(*rotate, options);
+  add_server_options(*rotate, options, false);
+  rotate->callback([&] { action = &tessera::app::rotate_keys; });
 
   CLI::App* config = app.add_subcommand("config", "Inspect the configuration");
   config->require_subcommand(1);

@@ -36,12 +36,6 @@ void wait_for_termination() {
 
 }  // namespace
 
-int migrate(const config::Config& config) {
-  auto store = store::open_store(config.database.url);  // opening applies the migrations
-  std::cout << "tessera: database is up to date\n";
-  return 0;
-}
-
 int serve(const config::Config& config) {
   // Block termination signals before any thread starts, so only wait_for_termination sees them.
   sigset_t signals;
@@ -87,6 +81,8 @@ int serve(const config::Config& config) {
     std::cerr
         << "tessera: *** TEST MODE IS ON: +clerk_test emails and +1 555 555 01xx phones accept "
            "the code 424242 and get nothing sent. Never use this in production. ***\n";
+  if (!config.limits.rate_limits)
+    std::cerr << "tessera: WARNING: per-IP rate limits are off (limits.rate_limits = false).\n";
   std::cerr << "tessera: listening on http://" << config.server.host << ":" << server.port()
             << " (public URL " << config.server.public_url << ", database "
             << (config.database.url.rfind("postgres", 0) == 0 ? "postgres" : config.database.url)

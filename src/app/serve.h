@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "config/config.h"
 
 namespace tessera::app {
@@ -8,5 +10,9 @@ namespace tessera::app {
 int serve(const config::Config& config);
 // Creates or upgrades the database schema and exits.
 int migrate(const config::Config& config);
+// Clears the failed-attempt counter and lockout of the user with this email address.
+int unlock_user(const config::Config& config, const std::string& email);
+// Adds a new signing key; running servers pick it up on restart, older keys stay in the JWKS.
+int rotate_keys(const config::Config& config);
 
 }  // namespace tessera::app

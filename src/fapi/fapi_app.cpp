@@ -44,7 +44,9 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   add_dev_routes(routes);
   for (auto& route : routes) {
     router_.add(route.method, route.pattern,
-                [this, handler = route.handler](http::Request& request, http::Respond respond) {
+                [this, handler = route.handler, rate = rate_class_of(route.method, route.pattern)](
+                    http::Request& request, http::Respond respond) {
+                  if (auto refused = over_limit(request, rate)) return respond(std::move(*refused));
                   Call call(services_, request);
                   http::Response response;
                   try {
@@ -116,6 +118,18 @@ http::Response FapiApp::dispatch(http::Request& request) {
       return *file;
   }
   return error_response(auth::AuthError("route_not_found"));
+}
+
+std::optional<http::Response> FapiApp::over_limit(const http::Request& request, RateClass rate) {
+  const auto& limits = services_.config.limits;
+  if (rate == RateClass::none || !limits.rate_limits) return std::nullopt;
+  const bool create = rate == RateClass::create;
+  const auto key = (create ? "create:" : "attempt:") + request.remote_address;
+  const auto wait = limiter_.hit(key, create ? limits.create_per_10s : limits.attempts_per_10s,
+                                 10'000, services_.auth.now());
+  if (!wait) return std::nullopt;
+  return error_response(
+      auth::AuthError("too_many_requests", "", {{"retry_after_seconds", std::to_string(*wait)}}));
 }
 
 bool FapiApp::origin_allowed(const std::string& origin) const {

@@ -1,4 +1,6 @@
 #pragma once
+#include "fapi/rate_limiter.h"
+#include "fapi/rate_policy.h"
 #include "fapi/services.h"
 #include "http/handler.h"
 #include "http/router.h"
@@ -21,9 +23,12 @@ class FapiApp {
   http::Response dispatch(http::Request& request);
   void add_cors(const http::Request& request, http::Response& response) const;
   bool origin_allowed(const std::string& origin) const;
+  // 429 + Retry-After when this client IP spent its budget for the route's class.
+  std::optional<http::Response> over_limit(const http::Request& request, RateClass rate);
 
   const Services& services_;
   http::Router router_;
+  RateLimiter limiter_;
 };
 
 }  // namespace tessera::fapi

@@ -1,6 +1,7 @@
 #include "auth/password/password_policy.h"
 
 #include "auth/error.h"
+#include "auth/password/common_passwords.h"
 
 namespace tessera::auth {
 namespace {
@@ -22,6 +23,7 @@ void check_password_policy(const AuthSettings& settings, std::string_view passwo
   if (length > settings.password_max_length)
     throw AuthError("form_password_length_too_long", "password",
                     {{"max_length", std::to_string(settings.password_max_length)}});
+  if (is_common_password(password)) throw AuthError("form_password_pwned", "password");
 }
 
 }  // namespace tessera::auth

@@ -45,8 +45,11 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
     si.identifier = normalize_email(*params.identifier);
     if (si.identifier.empty()) throw AuthError("form_param_nil", "identifier");
     user = ctx_.store.find_user_by_email(si.identifier);
-    if (!user) throw AuthError("form_identifier_not_found", "identifier");
-    si.user_id = user->user.id;
+    // With enumeration protection an unknown identifier looks like a known one until the
+    // password fails, with the same error after the same work (a dummy hash is verified).
+    if (!user && !ctx_.settings.enumeration_protection)
+      throw AuthError("form_identifier_not_found", "identifier");
+    if (user) si.user_id = user->user.id;
     si.status = "needs_first_factor";
   } else if (params.password) {
     throw AuthError("form_param_missing", "identifier");
@@ -98,6 +101,11 @@ SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
 }
 
 void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password) {
+  if (si.user_id.empty()) {  // unknown identifier under enumeration protection
+    static const std::string dummy = ctx_.hasher.hash("tessera-enumeration-protection");
+    ctx_.hasher.verify(dummy, password);
+    throw AuthError("form_password_incorrect", "password");
+  }
   auto user = user_of(si);
   ensure_not_locked(ctx_, user.user);
   if (user.user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");

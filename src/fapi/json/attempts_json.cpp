@@ -46,12 +46,17 @@ json session(const auth::Session& s, const auth::UserRecord& u, const std::strin
 json sign_in(const auth::SignIn& si, const std::optional<auth::UserRecord>& u,
              const auth::AuthSettings& settings) {
   json first = nullptr, second = nullptr, user_data = nullptr;
+  // Under enumeration protection known and unknown identifiers must look alike before a factor
+  // is verified: both offer the password only.
+  if (settings.enumeration_protection && si.status == "needs_first_factor")
+    first = json::array({{{"strategy", "password"}}});
   if (u) {
-    first = factors(auth::first_factor_options(*u));
+    if (first.is_null()) first = factors(auth::first_factor_options(*u));
     if (si.status == "needs_second_factor")
       second = factors(auth::second_factor_options(*u, settings));
     else if (si.status == "needs_client_trust")
       second = factors(auth::client_trust_options(*u));
+    if (!settings.enumeration_protection || si.status != "needs_first_factor")
     user_data = {{"first_name", text_or_null(u->user.first_name)},
                  {"last_name", text_or_null(u->user.last_name)},
                  {"image_url", ""},

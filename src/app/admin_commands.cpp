@@ -1,0 +1,41 @@
+#include <iostream>
+
+#include "app/instance_key.h"
+#include "app/serve.h"
+#include "auth/identifiers.h"
+#include "crypto/secret_box.h"
+#include "env/system_clock.h"
+#include "store/open_store.h"
+#include "tokens/key_ring.h"
+
+namespace tessera::app {
+
+int migrate(const config::Config& config) {
+  auto store = store::open_store(config.database.url);  // opening applies the migrations
+  std::cout << "tessera: database is up to date\n";
+  return 0;
+}
+
+int unlock_user(const config::Config& config, const std::string& email) {
+  auto store = store::open_store(config.database.url);
+  const auto user = store->find_user_by_email(auth::normalize_email(email));
+  if (!user) {
+    std::cerr << "tessera: no user with that email address\n";
+    return 1;
+  }
+  store->reset_failed_attempts(user->user.id);
+  std::cout << "tessera: unlocked " << user->user.id << "\n";
+  return 0;
+}
+
+int rotate_keys(const config::Config& config) {
+  auto store = store::open_store(config.database.url);
+  const crypto::SecretBox secrets(instance_key(config, *store));
+  tokens::KeyRing keys(*store, secrets);
+  keys.load_or_create(env::SystemClock().now_ms());
+  keys.rotate(env::SystemClock().now_ms());
+  std::cout << "tessera: new signing key " << keys.active().kid << "\n";
+  return 0;
+}
+
+}  // namespace tessera::app
