@@ -132,6 +132,15 @@ TEST_F(ServerTest, ContentTypeIsNotInventedAndBodilessStatusesStayBodiless) {
   EXPECT_EQ(client.request(verb::get, "/inline").body(), "plain");  // framing intact
 }
 
+TEST_F(ServerTest, HeadGetsContentLengthButNoBody) {
+  TestClient client(port());
+  client.write_raw("HEAD /inline HTTP/1.1\r\nHost: a\r\n\r\n");
+  auto head = client.read_head_response();
+  EXPECT_EQ(head.result_int(), 200);
+  EXPECT_EQ(head[beast_http::field::content_length], "5");
+  EXPECT_EQ(client.request(verb::get, "/inline").body(), "plain");  // no stray body bytes
+}
+
 TEST_F(ServerTest, OversizedBodyGets413JsonAndClose) {
   TestClient client(port());
   auto response = client.request(verb::post, "/v1/client/sign_ups", std::string(4096, 'a'));

@@ -63,6 +63,17 @@ class TestClient {
     return response;
   }
 
+  // A response to HEAD: headers only, whatever Content-Length says.
+  ClientResponse read_head_response() {
+    beast_http::response_parser<beast_http::string_body> parser;
+    parser.skip(true);
+    stream_.expires_after(kTimeout);
+    beast_http::async_read(stream_, buffer_, parser,
+                           [this](boost::beast::error_code error, std::size_t) { error_ = error; });
+    run_or_throw();
+    return parser.release();
+  }
+
   // True when the server closed the connection (EOF or reset) within the timeout.
   bool closed_by_server() {
     char byte;
