@@ -58,12 +58,18 @@ int serve(const config::Config& config) {
   tokens::KeyRing keys(*store, secrets);
   keys.load_or_create(clock.now_ms());
 
-  http::ThreadPool workers(worker_count(config), 1024);
+  // Cheap work (database, tokens) gets a roomy pool; argon2id gets one thread per core and a
+  // queue of two hashes per thread, so saturation costs at most ~3 hashes of latency and the
+  // excess is refused at once.
+  const int hash_threads = worker_count(config);
+  http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
+  http::ThreadPool hashing(hash_threads, static_cast<std::size_t>(2 * hash_threads));
   const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
   const fapi::Services services{config,
                                 context,
                                 keys,
                                 workers,
+                                hashing,
                                 config.dev.outbox ? &outbox : nullptr,
                                 publishable_key,
                                 is_production_key(publishable_key)};

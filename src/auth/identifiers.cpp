@@ -23,6 +23,7 @@ bool is_valid_email(std::string_view email) {
   const auto domain = email.substr(at + 1);
   const auto dot = domain.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
+  if (domain.front() == '.' || domain.front() == '-') return false;
   if (domain.find("..") != domain.npos || email.substr(0, at).find("..") != email.npos)
     return false;
   for (unsigned char c : email)

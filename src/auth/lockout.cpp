@@ -12,8 +12,10 @@ void ensure_not_locked(const AuthContext& ctx, const User& user) {
   }
 }
 
-void record_failed_attempt(const AuthContext& ctx, const std::string& user_id) {
-  ctx.store.record_failed_attempt(user_id, ctx.now(), ctx.settings.lockout_attempts,
+void record_failed_attempt(const AuthContext& ctx, const User& user) {
+  const auto now = ctx.now();
+  if (user.locked_until != 0 && user.locked_until <= now) ctx.store.reset_failed_attempts(user.id);
+  ctx.store.record_failed_attempt(user.id, now, ctx.settings.lockout_attempts,
                                   ctx.settings.lockout_ms);
 }
 

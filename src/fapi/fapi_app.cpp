@@ -6,7 +6,6 @@
 #include "auth/error.h"
 #include "fapi/call.h"
 #include "fapi/error_response.h"
-#include "fapi/routes/route_table.h"
 #include "http/static_files.h"
 
 namespace tessera::fapi {
@@ -43,30 +42,23 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   add_well_known_routes(routes);
   add_dev_routes(routes);
   for (auto& route : routes) {
+    const auto work = work_class_of(route.method, route.pattern);
+    const auto rate = rate_class_of(route.method, route.pattern);
     router_.add(route.method, route.pattern,
-                [this, handler = route.handler, rate = rate_class_of(route.method, route.pattern)](
-                    http::Request& request, http::Respond respond) {
-                  if (auto refused = over_limit(request, rate)) return respond(std::move(*refused));
-                  Call call(services_, request);
-                  http::Response response;
-                  try {
-                    response = handler(call);
-                  } catch (const auth::AuthError& e) {
-                    response = error_response(e);
-                  } catch (const std::exception& e) {
-                    std::cerr << "tessera: " << request.method << " " << request.path
-                              << " failed: " << e.what() << "\n";
-                    response = error_response(auth::AuthError("internal_clerk_error"));
-                  }
-                  for (const auto& cookie : call.cookies())
-                    response.add_header("Set-Cookie", cookie);
-                  respond(std::move(response));
+                [this, work, rate, handler = std::move(route.handler)](http::Request& request,
+                                                                       http::Respond respond) {
+                  run_on(work, request, std::move(respond), [this, &handler, rate, &request] {
+                    return run_route(handler, rate, request);
+                  });
                 });
   }
 }
 
+// Routing happens on the I/O thread (string matching only); the endpoint runs on a worker.
 void FapiApp::handle(http::Request& request, http::Respond respond) {
-  if (request.path.rfind(kProxyPrefix, 0) == 0) request.path.erase(0, kProxyPrefix.size());
+  if (request.path == kProxyPrefix ||
+      (request.path.rfind(kProxyPrefix, 0) == 0 && request.path[kProxyPrefix.size()] == '/'))
+    request.path.erase(0, kProxyPrefix.size());
   if (request.path.empty()) request.path = "/";
   if (request.method == "OPTIONS") {
     http::Response preflight;
@@ -78,18 +70,29 @@ void FapiApp::handle(http::Request& request, http::Respond respond) {
     respond(std::move(preflight));
     return;
   }
-  run_on_worker(request, std::move(respond));
+  const auto raw_method = request.method;
+  request.method = effective_method(request);
+  if (is_api_path(request.path)) {
+    if (router_.dispatch(request, respond)) return;
+    auto missing = error_response(auth::AuthError(
+        router_.path_known(request.path) ? "method_not_allowed" : "route_not_found"));
+    add_cors(request, missing);
+    respond(std::move(missing));
+    return;
+  }
+  run_on(WorkClass::fast, request, std::move(respond),
+         [this, &request, raw_method] { return serve_file(request, raw_method); });
 }
 
-// Database calls and password hashing block: they run on the bounded worker pool. When its
-// queue is full the request is refused at once with 429 rather than waiting without limit.
-void FapiApp::run_on_worker(http::Request& request, http::Respond respond) {
-  auto task = [this, &request, respond]() mutable {
-    auto response = dispatch(request);
+void FapiApp::run_on(WorkClass work_class, http::Request& request, http::Respond respond,
+                     std::function<http::Response()> work) {
+  auto& pool = work_class == WorkClass::hashing ? services_.hashing : services_.workers;
+  auto task = [this, &request, respond, work = std::move(work)]() mutable {
+    auto response = work();
     add_cors(request, response);
     respond(std::move(response));
   };
-  if (!services_.workers.try_post(task)) {
+  if (!pool.try_post(std::move(task))) {
     auto busy = error_response(auth::AuthError("too_many_requests"));
     busy.set_header("Retry-After", "1");
     add_cors(request, busy);
@@ -97,26 +100,28 @@ void FapiApp::run_on_worker(http::Request& request, http::Respond respond) {
   }
 }
 
-http::Response FapiApp::dispatch(http::Request& request) {
-  const auto raw_method = request.method;
-  request.method = effective_method(request);
-  if (is_api_path(request.path)) {
-    http::Response result;
-    bool answered = false;
-    if (router_.dispatch(request,
-                         [&](http::Response r) {
-                           result = std::move(r);
-                           answered = true;
-                         }) &&
-        answered)
-      return result;
-    return error_response(auth::AuthError(router_.path_known(request.path) ? "method_not_allowed"
-                                                                           : "route_not_found"));
+http::Response FapiApp::run_route(const RouteHandler& handler, RateClass rate,
+                                  http::Request& request) {
+  if (auto refused = over_limit(request, rate)) return *refused;
+  Call call(services_, request);
+  http::Response response;
+  try {
+    response = handler(call);
+  } catch (const auth::AuthError& e) {
+    response = error_response(e);
+  } catch (const std::exception& e) {
+    std::cerr << "tessera: " << request.method << " " << request.path << " failed: " << e.what()
+              << "\n";
+    response = error_response(auth::AuthError("internal_clerk_error"));
   }
-  if (raw_method == "GET" || raw_method == "HEAD") {
+  for (const auto& cookie : call.cookies()) response.add_header("Set-Cookie", cookie);
+  return response;
+}
+
+http::Response FapiApp::serve_file(const http::Request& request, const std::string& raw_method) {
+  if (raw_method == "GET" || raw_method == "HEAD")
     if (auto file = http::serve_static(services_.config.server.web_root, request.path))
       return *file;
-  }
   return error_response(auth::AuthError("route_not_found"));
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 #include "fapi/rate_limiter.h"
 #include "fapi/rate_policy.h"
+#include "fapi/routes/route_table.h"
 #include "fapi/services.h"
+#include "fapi/work_policy.h"
 #include "http/handler.h"
 #include "http/router.h"
 
@@ -19,8 +21,11 @@ class FapiApp {
   }
 
  private:
-  void run_on_worker(http::Request& request, http::Respond respond);
-  http::Response dispatch(http::Request& request);
+  // Runs `work` on the pool of its class; a full queue is answered at once with 429.
+  void run_on(WorkClass work_class, http::Request& request, http::Respond respond,
+              std::function<http::Response()> work);
+  http::Response run_route(const RouteHandler& handler, RateClass rate, http::Request& request);
+  http::Response serve_file(const http::Request& request, const std::string& raw_method);
   void add_cors(const http::Request& request, http::Response& response) const;
   bool origin_allowed(const std::string& origin) const;
   // 429 + Retry-After when this client IP spent its budget for the route's class.

@@ -54,9 +54,10 @@ Verification issue_code(const AuthContext& ctx, const CodeTarget& target,
 }
 
 CodeCheck check_code(const AuthContext& ctx, Verification& v, std::string_view code) {
-  if (!v.prepared() || v.code_hash.empty()) return CodeCheck::not_prepared;
+  // Status first: a used or exhausted code has no hash left but was certainly sent.
   if (v.status == "verified") return CodeCheck::already_verified;
   if (v.status == "failed") return CodeCheck::failed;
+  if (!v.prepared() || v.code_hash.empty()) return CodeCheck::not_prepared;
   if (v.status == "expired" || (v.expire_at != 0 && ctx.now() >= v.expire_at)) {
     v.status = "expired";
     return CodeCheck::expired;

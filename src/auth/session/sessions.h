@@ -19,7 +19,7 @@ class Sessions {
                  std::int64_t second_factor_at);
   // Sessions that count as signed in (active or pending, not expired), newest first.
   std::vector<Session> live_of_client(const std::string& client_id);
-  // The client's live session with this id; throws resource_not_found otherwise.
+  // The client's live session with this id; throws authentication_invalid otherwise.
   Session require_live(const Client& client, const std::string& session_id);
   // Marks the session as used now and selects it as the client's active session.
   Session touch(Client& client, const std::string& session_id);

@@ -247,7 +247,7 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
 }
 
 void SignInFlow::fail_attempt(SignIn& si, const UserRecord& user) {
-  record_failed_attempt(ctx_, user.user.id);
+  record_failed_attempt(ctx_, user.user);
   save(si);
 }
 

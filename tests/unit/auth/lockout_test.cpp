@@ -10,7 +10,7 @@ class LockoutTest : public DomainFixture {
  protected:
   void SetUp() override { user_id = sign_up().user_id; }
   void fail(int times) {
-    for (int i = 0; i < times; ++i) record_failed_attempt(ctx, user_id);
+    for (int i = 0; i < times; ++i) record_failed_attempt(ctx, user(user_id));
   }
   std::string lock_error() {
     return error_code_of([&] { ensure_not_locked(ctx, user(user_id)); });

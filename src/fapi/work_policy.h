@@ -1,0 +1,14 @@
+#pragma once
+#include <string_view>
+
+namespace tessera::fapi {
+
+// Which worker pool an endpoint runs on. Endpoints that may run argon2id (passwords, backup
+// codes) get their own pool sized to the cores with a short queue, so a burst of sign-ins
+// saturates the CPU without delaying token refreshes and client reads, and the excess is
+// refused at once (429) instead of queueing.
+enum class WorkClass { fast, hashing };
+
+WorkClass work_class_of(std::string_view method, std::string_view pattern);
+
+}  // namespace tessera::fapi
