@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Builds the demo web assets into web/dist/, which Tessera serves at "/".
+//
+//   node web/build.mjs            build every target
+//   node web/build.mjs vanilla    build only the named target(s)
+//
+// Each target writes its own part of web/dist/. To add one (e.g. the Vite build of the React
+// page), append an entry to `targets` below; keep the output under its own sub-directory of
+// dist/ unless it is the page served at "/".
+import { cp, mkdir, rm, stat, readdir } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+
+const webDir = dirname(fileURLToPath(import.meta.url))
+const rootDir = dirname(webDir)
+const distDir = join(webDir, 'dist')
+
+const rel = (p) => relative(rootDir, p)
+
+async function exists(p) {
+  try {
+    await stat(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+// Resolves a file inside an installed npm package, with a clear message when `npm ci` has not
+// run yet.
+// (Read from node_modules directly: clerk-js's "exports" map does not expose package.json.)
+function installedPackage(pkg) {
+  const dir = join(rootDir, 'node_modules', pkg)
+  let manifest
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  } catch {
+    throw new Error(`${pkg} is not installed: run \`npm ci\` (scripts/install-deps does)`)
+  }
+  return { dir, version: manifest.version, file: (f) => join(dir, f) }
+}
+
+async function copyDir(from, to) {
+  await mkdir(to, { recursive: true })
+  await cp(from, to, { recursive: true })
+  return (await readdir(from)).length
+}
+
+const targets = [
+  {
+    // The seed's vanilla clerk-js page (sign in + MFA, sign up, signed-in view) at "/".
+    name: 'vanilla',
+    async build() {
+      const from = join(webDir, 'pages', 'vanilla')
+      const n = await copyDir(from, distDir)
+      return `${n} files from ${rel(from)} → ${rel(distDir)}`
+    },
+  },
+  {
+    // The unchanged ESM build of @clerk/clerk-js (self-contained: it loads no further chunks),
+    // imported by the pages as ./vendor/clerk.mjs. No CDN is involved.
+    name: 'vendor',
+    async build() {
+      const clerkJs = installedPackage('@clerk/clerk-js')
+      const version = clerkJs.version
+      await mkdir(join(distDir, 'vendor'), { recursive: true })
+      await cp(clerkJs.file('dist/clerk.mjs'), join(distDir, 'vendor', 'clerk.mjs'))
+      return `@clerk/clerk-js ${version} → ${rel(join(distDir, 'vendor', 'clerk.mjs'))}`
+    },
+  },
+  {
+    // The "manage two-factor authentication" page (vanilla JS + ../vendor/clerk.mjs) at /manage/.
+    name: 'manage',
+    async build() {
+      const from = join(webDir, 'pages', 'manage')
+      const n = await copyDir(from, join(distDir, 'manage'))
+      return `${n} files from ${rel(from)} → ${rel(join(distDir, 'manage'))}`
+    },
+  },
+  {
+    // Seed 000 (Core 3 useSignIn() MFA flow) as a React app: @clerk/react 6 + bundled
+    // @clerk/clerk-js, built by Vite into dist/react/ and served at /react/.
+    name: 'react',
+    async build() {
+      const { build } = await import('vite')
+      const configFile = join(webDir, 'react', 'vite.config.mjs')
+      await build({ configFile, logLevel: 'warn' })
+      const n = (await readdir(join(distDir, 'react', 'assets'))).length
+      return `vite build of ${rel(join(webDir, 'react'))} → ${rel(join(distDir, 'react'))} (${n} assets)`
+    },
+  },
+]
+
+async function main() {
+  const wanted = process.argv.slice(2)
+  const unknown = wanted.filter((w) => !targets.some((t) => t.name === w))
+  if (unknown.length) {
+    throw new Error(`unknown target(s): ${unknown.join(', ')}; known: ${targets.map((t) => t.name).join(', ')}`)
+  }
+  const selected = wanted.length ? targets.filter((t) => wanted.includes(t.name)) : targets
+  // A full build starts from an empty dist/ so nothing stale is served.
+  if (!wanted.length && (await exists(distDir))) await rm(distDir, { recursive: true, force: true })
+  await mkdir(distDir, { recursive: true })
+  for (const target of selected) {
+    const started = Date.now()
+    const what = await target.build()
+    console.log(`web: ${target.name.padEnd(8)} ${what} (${Date.now() - started} ms)`)
+  }
+}
+
+main().catch((err) => {
+  console.error(`web/build.mjs: ${err.message}`)
+  process.exit(1)
+})
