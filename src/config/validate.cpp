@@ -103,7 +103,7 @@ class Checker {
     range(a.session_lifetime_seconds, "auth.session_lifetime_seconds", 60, 3650 * kDay);
     range(a.token_lifetime_seconds, "auth.token_lifetime_seconds", 1,
           std::min(kDay, a.session_lifetime_seconds));
-    range(a.sign_in_lifetime_seconds, "auth.sign_in_lifetime_seconds", 60, 7 * kDay);
+    range(a.sign_in_lifetime_seconds, "auth.sign_in_lifetime_seconds", 1, 7 * kDay);
     range(a.code_lifetime_seconds, "auth.code_lifetime_seconds", 1, kDay);
     range(a.code_max_attempts, "auth.code_max_attempts", 1, 10);
     range(a.backup_code_count, "auth.backup_code_count", 1, 100);

@@ -43,8 +43,10 @@ std::vector<Session> Sessions::live_of_client(const std::string& client_id) {
 
 Session Sessions::require_live(const Client& client, const std::string& session_id) {
   auto s = ctx_.store.find_session(session_id);
-  if (!s || s->client_id != client.id || !s->live(ctx_.now()))
-    throw AuthError("authentication_invalid");  // SDKs then re-read the client and sign out
+  if (!s || s->client_id != client.id)
+    throw AuthError("resource_not_found", "", {{"resource", "session"}});
+  // A session of this client that ended: the SDK re-reads the client and signs out locally.
+  if (!s->live(ctx_.now())) throw AuthError("authentication_invalid");
   return *s;
 }
 

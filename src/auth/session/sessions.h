@@ -19,7 +19,8 @@ class Sessions {
                  std::int64_t second_factor_at);
   // Sessions that count as signed in (active or pending, not expired), newest first.
   std::vector<Session> live_of_client(const std::string& client_id);
-  // The client's live session with this id; throws authentication_invalid otherwise.
+  // The client's live session with this id. Unknown (or another client's): resource_not_found;
+  // ended or expired: authentication_invalid.
   Session require_live(const Client& client, const std::string& session_id);
   // Marks the session as used now and selects it as the client's active session.
   Session touch(Client& client, const std::string& session_id);

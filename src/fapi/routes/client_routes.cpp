@@ -6,11 +6,22 @@
 #include "http/cookies.h"
 
 namespace tessera::fapi {
+namespace {
+
+bool ever_used(Call& call, const auth::Client& client) {
+  return !client.sign_in_id.empty() || !client.sign_up_id.empty() ||
+         !client.last_active_session_id.empty() ||
+         !call.auth().store.sessions_of_client(client.id).empty();
+}
+
+}  // namespace
 
 void add_client_routes(RouteTable& routes) {
-  // No client yet is not an error: the SDK loads signed out ({response: null}).
+  // No client yet is not an error: the SDK loads signed out ({response: null}). A client that
+  // has never started anything (e.g. a fresh dev browser) is reported the same way, as Clerk does.
   routes.push_back({"GET", "/v1/client", [](Call& call) {
                       auto client = call.client();
+                      if (client && !ever_used(call, *client)) client.reset();
                       return call.bare({{"response", client ? client_json(call, *client) : nullptr},
                                         {"client", nullptr}});
                     }});

@@ -67,8 +67,13 @@ BeastResponse to_beast_response(Response&& response, unsigned version, bool keep
 }
 
 Response error_response(int status, std::string_view code, std::string_view message) {
-  nlohmann::json error = {{"code", code}, {"message", message}, {"long_message", message}};
-  nlohmann::json body = {{"errors", nlohmann::json::array({error})}};
+  // The shape of Clerk's errors, so SDKs can read transport failures like any other.
+  nlohmann::json error = {{"code", code},
+                          {"message", message},
+                          {"long_message", message},
+                          {"meta", nlohmann::json::object()}};
+  nlohmann::json body = {{"errors", nlohmann::json::array({error})},
+                         {"meta", nlohmann::json::object()}};
   return Response::json(status, body.dump());
 }
 

@@ -78,17 +78,23 @@ TEST_F(SessionsTest, FinishAllSignsOutEverySession) {
   EXPECT_EQ(stored_last_active(), "");
 }
 
-TEST_F(SessionsTest, SessionOfAnotherClientIsInvalid) {
+TEST_F(SessionsTest, SessionOfAnotherClientIsNotFound) {
   auto stranger = new_client();
-  EXPECT_EQ(error_code_of([&] { sessions.touch(stranger, first); }), "authentication_invalid");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(stranger, first); }), "resource_not_found");
   EXPECT_EQ(error_code_of([&] { sessions.finish(stranger, first, "ended"); }),
-            "authentication_invalid");
+            "resource_not_found");
   EXPECT_FALSE(sessions.acting(stranger, first));
   EXPECT_EQ(session(first).status, "active");
 }
 
-TEST_F(SessionsTest, UnknownSessionIsInvalid) {
+TEST_F(SessionsTest, UnknownSessionIsNotFound) {
   EXPECT_EQ(error_code_of([&] { sessions.touch(home(), "sess_missing"); }),
+            "resource_not_found");
+}
+
+TEST_F(SessionsTest, EndedSessionOfThisClientIsUnauthenticated) {
+  sessions.finish(home(), first, "ended");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), first); }),
             "authentication_invalid");
 }
 
