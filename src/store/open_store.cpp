@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "store/postgres/postgres_store.h"
+#include "store/postgres/store_url.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tessera::store {
@@ -23,8 +25,10 @@ std::unique_ptr<auth::Store> open_store(const std::string& url) {
   if (u == "sqlite::memory:") return std::make_unique<sqlite::SqliteStore>(":memory:");
   if (u.starts_with("sqlite://"))
     return open_sqlite_file(url.substr(std::string_view("sqlite://").size()));
-  if (u.starts_with("postgres://") || u.starts_with("postgresql://"))
-    throw std::runtime_error("PostgreSQL storage is not built yet");
+  if (u.starts_with("postgres://") || u.starts_with("postgresql://")) {
+    const auto parsed = postgres::parse_store_url(url, postgres::PostgresStore::kDefaultPoolSize);
+    return std::make_unique<postgres::PostgresStore>(parsed.conninfo, parsed.pool_size);
+  }
   // Not a URL at all: a plain file path. Any other scheme (or "sqlite:" without "//") is a
   // typo we refuse rather than silently create a file named after it.
   if (u.empty() || u.find("://") != std::string_view::npos || u.starts_with("sqlite:"))

@@ -10,7 +10,8 @@ namespace tessera::store {
 //   sqlite://data/tessera.db, sqlite:///var/lib/tessera/tessera.db, or a bare path → SQLite
 //     (parent directories are created);
 //   sqlite::memory: → an in-memory SQLite database (tests, throwaway dev instances);
-//   postgres://… / postgresql://… → not built yet (std::runtime_error).
+//   postgres://… / postgresql://… → PostgreSQL (libpq URL; an extra `pool=N` parameter sets the
+//     connection pool size, default 8); std::runtime_error when it cannot connect or migrate.
 // Anything else throws std::invalid_argument.
 std::unique_ptr<auth::Store> open_store(const std::string& url);
 

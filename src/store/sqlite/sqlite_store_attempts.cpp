@@ -1,7 +1,7 @@
 // SqliteStore: sign-in and sign-up attempts, updated with optimistic concurrency: an update
 // only applies to the version the caller read, so of two concurrent requests on one attempt
 // exactly one wins and the other sees `false` and retries or fails.
-#include "store/sqlite/rows.h"
+#include "store/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tessera::store::sqlite {

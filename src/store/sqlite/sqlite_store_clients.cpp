@@ -1,5 +1,5 @@
 // SqliteStore: clients (browsers/devices), trusted clients and sessions.
-#include "store/sqlite/rows.h"
+#include "store/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tessera::store::sqlite {

@@ -1,5 +1,5 @@
 // SqliteStore: the RSA keys that sign session tokens.
-#include "store/sqlite/rows.h"
+#include "store/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tessera::store::sqlite {

@@ -1,5 +1,5 @@
 // SqliteStore: users, their email addresses and phone numbers.
-#include "store/sqlite/rows.h"
+#include "store/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tessera::store::sqlite {

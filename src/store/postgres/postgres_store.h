@@ -1,0 +1,121 @@
+#pragma once
+#include <string>
+
+#include "auth/store.h"
+#include "store/postgres/connection_pool.h"
+#include "store/postgres/pg_error.h"
+
+namespace tessera::store::postgres {
+
+// auth::Store on PostgreSQL, for several Tessera nodes serving one instance. Each call borrows a
+// connection from a pool; transaction(fn) pins one connection to the calling thread until it
+// ends, so every call fn makes on this store from that thread joins the transaction (a nested
+// transaction is a SAVEPOINT). Check-and-consume operations are single conditional statements
+// (READ COMMITTED re-checks their WHERE clause against the newest row version), so two nodes can
+// never both accept one code; serialization failures and deadlocks in them are retried.
+//
+// As always with PostgreSQL, a statement that fails inside a transaction aborts the whole
+// transaction: let the exception end it (the store's own multi-statement calls use savepoints).
+class PostgresStore final : public auth::Store {
+ public:
+  static constexpr int kDefaultPoolSize = 8;
+
+  // `conninfo`: a postgres:// URL or libpq "key=value" string. Connects, and brings the schema up
+  // to date under an advisory lock (safe when several nodes start at once).
+  explicit PostgresStore(const std::string& conninfo, int pool_size = kDefaultPoolSize);
+
+  void transaction(const std::function<void(Store&)>& fn) override;
+
+  void create_user(const auth::User& user, const auth::EmailAddress& email) override;
+  void update_user(const auth::User& user) override;
+  std::optional<auth::User> find_user(const std::string& user_id) override;
+  std::optional<auth::UserRecord> find_user_record(const std::string& user_id) override;
+  std::optional<auth::UserRecord> find_user_by_email(const std::string& email) override;
+  std::int64_t count_users() override;
+
+  void add_phone_number(const auth::PhoneNumber& phone) override;
+  void update_phone_number(const auth::PhoneNumber& phone) override;
+  void delete_phone_number(const std::string& phone_id) override;
+
+  bool advance_totp_step(const std::string& user_id, std::int64_t step) override;
+  void replace_backup_codes(const std::string& user_id,
+                            const std::vector<std::string>& code_hashes) override;
+  bool consume_backup_code(const std::string& user_id, const std::string& code_hash,
+                           std::int64_t now) override;
+  int count_backup_codes(const std::string& user_id) override;
+
+  int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
+                            std::int64_t lock_ms) override;
+  void reset_failed_attempts(const std::string& user_id) override;
+
+  void create_client(const auth::Client& client) override;
+  void update_client(const auth::Client& client) override;
+  std::optional<auth::Client> find_client(const std::string& client_id) override;
+  std::optional<auth::Client> find_client_by_token_hash(const std::string& token_hash) override;
+  void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                           std::int64_t now) override;
+  bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
+
+  void create_sign_in(const auth::SignIn& sign_in) override;
+  bool update_sign_in(auth::SignIn& sign_in) override;
+  std::optional<auth::SignIn> find_sign_in(const std::string& id) override;
+  void create_sign_up(const auth::SignUp& sign_up) override;
+  bool update_sign_up(auth::SignUp& sign_up) override;
+  std::optional<auth::SignUp> find_sign_up(const std::string& id) override;
+
+  void create_session(const auth::Session& session) override;
+  void update_session(const auth::Session& session) override;
+  std::optional<auth::Session> find_session(const std::string& id) override;
+  std::vector<auth::Session> sessions_of_client(const std::string& client_id) override;
+  std::vector<auth::Session> sessions_of_user(const std::string& user_id) override;
+
+  void add_signing_key(const auth::SigningKey& key) override;
+  std::vector<auth::SigningKey> signing_keys() override;
+  void retire_signing_keys_except(const std::string& kid) override;
+
+  std::optional<std::string> get_setting(const std::string& name) override;
+  std::string put_setting_if_absent(const std::string& name, const std::string& value) override;
+
+ private:
+  static constexpr int kAtomicAttempts = 4;
+
+  // The connection an open transaction of this thread on this store pinned, or nullptr.
+  Connection* pinned() const;
+
+  // fn(Connection&) on the pinned connection, or on one borrowed for this call.
+  template <class Fn>
+  decltype(auto) with_connection(Fn&& fn) {
+    if (Connection* connection = pinned()) return fn(*connection);
+    auto lease = pool_.acquire();
+    return fn(*lease);
+  }
+
+  // fn(), run again on a serialization failure or deadlock unless inside a caller's transaction
+  // (which the failure has aborted: only the caller can retry it).
+  template <class Fn>
+  decltype(auto) retrying(Fn&& fn) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return fn();
+      } catch (const SerializationFailure&) {
+        if (pinned() != nullptr || attempt == kAtomicAttempts) throw;
+      }
+    }
+  }
+
+  // `begin` … COMMIT on a pinned connection, or SAVEPOINT … RELEASE when this thread already has
+  // a transaction open on this store. An exception rolls the level back and is rethrown.
+  void in_transaction(const std::function<void()>& body, const char* begin = "BEGIN");
+
+  // The user with its addresses, phones and remaining backup codes; call inside a transaction.
+  std::optional<auth::UserRecord> load_user_record(const std::string& user_id);
+  std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
+
+  ConnectionPool pool_;
+};
+
+}  // namespace tessera::store::postgres
+
+namespace tessera::store {
+using postgres::PostgresStore;
+}  // namespace tessera::store

@@ -1,0 +1,87 @@
+// PostgresStore: sign-in and sign-up attempts, updated with optimistic concurrency: an update
+// only applies to the version the caller read, so of two concurrent requests on one attempt
+// (on one node or two) exactly one wins and the other sees `false`.
+#include "store/postgres/postgres_store.h"
+#include "store/rows.h"
+
+namespace tessera::store::postgres {
+namespace {
+
+// UPDATE … WHERE id = ? AND version = ?; bumps `version` on success.
+template <class Attempt>
+bool update_versioned(Connection& c, const std::string& sql, const Params& fields,
+                      Attempt& attempt) {
+  Params p = fields;
+  p.bind(attempt.id).bind(attempt.version);
+  if (c.query(sql, p).affected() != 1) return false;
+  ++attempt.version;
+  return true;
+}
+
+}  // namespace
+
+void PostgresStore::create_sign_in(const auth::SignIn& sign_in) {
+  static const std::string sql = "INSERT INTO sign_ins (id, " + sign_in_columns() +
+                                 ", version) VALUES (?, " + placeholders(sign_in_columns()) +
+                                 ", ?)";
+  Params p;
+  p.bind(sign_in.id);
+  bind_sign_in(p, sign_in);
+  p.bind(sign_in.version);
+  with_connection([&](Connection& c) { c.query(sql, p); });
+}
+
+bool PostgresStore::update_sign_in(auth::SignIn& sign_in) {
+  static const std::string sql = "UPDATE sign_ins SET " + assignments(sign_in_columns()) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?";
+  Params fields;
+  bind_sign_in(fields, sign_in);
+  return retrying([&] {
+    return with_connection(
+        [&](Connection& c) { return update_versioned(c, sql, fields, sign_in); });
+  });
+}
+
+std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {
+  static const std::string sql =
+      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
+  return with_connection([&](Connection& c) -> std::optional<auth::SignIn> {
+    auto r = c.query(sql, params(id));
+    if (!r.next()) return std::nullopt;
+    return read_sign_in(r);
+  });
+}
+
+void PostgresStore::create_sign_up(const auth::SignUp& sign_up) {
+  static const std::string sql = "INSERT INTO sign_ups (id, " + sign_up_columns() +
+                                 ", version) VALUES (?, " + placeholders(sign_up_columns()) +
+                                 ", ?)";
+  Params p;
+  p.bind(sign_up.id);
+  bind_sign_up(p, sign_up);
+  p.bind(sign_up.version);
+  with_connection([&](Connection& c) { c.query(sql, p); });
+}
+
+bool PostgresStore::update_sign_up(auth::SignUp& sign_up) {
+  static const std::string sql = "UPDATE sign_ups SET " + assignments(sign_up_columns()) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?";
+  Params fields;
+  bind_sign_up(fields, sign_up);
+  return retrying([&] {
+    return with_connection(
+        [&](Connection& c) { return update_versioned(c, sql, fields, sign_up); });
+  });
+}
+
+std::optional<auth::SignUp> PostgresStore::find_sign_up(const std::string& id) {
+  static const std::string sql =
+      "SELECT id, " + sign_up_columns() + ", version FROM sign_ups WHERE id = ?";
+  return with_connection([&](Connection& c) -> std::optional<auth::SignUp> {
+    auto r = c.query(sql, params(id));
+    if (!r.next()) return std::nullopt;
+    return read_sign_up(r);
+  });
+}
+
+}  // namespace tessera::store::postgres
