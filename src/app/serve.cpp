@@ -9,6 +9,7 @@
 #include "app/publishable_key.h"
 #include "crypto/hash.h"
 #include "delivery/dev_outbox.h"
+#include "delivery/make_delivery.h"
 #include "env/argon2id_password_hasher.h"
 #include "env/system_clock.h"
 #include "env/system_random.h"
@@ -53,7 +54,9 @@ int serve(const config::Config& config) {
   env::SystemRandom random;
   env::Argon2idPasswordHasher hasher;
   delivery::DevOutbox outbox;
-  const auth::AuthContext context{*store, clock, random, hasher, outbox, outbox, settings, secrets};
+  const auto delivery = delivery::make_delivery(config, outbox);
+  const auth::AuthContext context{*store,           clock,         random,   hasher,
+                                  *delivery.mailer, *delivery.sms, settings, secrets};
 
   tokens::KeyRing keys(*store, secrets);
   keys.load_or_create(clock.now_ms());
