@@ -11,6 +11,7 @@ nt.describe('short sign-in/sign-up lifetime (1 s)', () => {
   const srv = useServer(nt, { sets: { ...BASE_SETS, 'auth.sign_in_lifetime_seconds': '1' } });
   let email;
   nt.before(async () => {
+    await srv.ready();
     // signed up fast enough to finish within 1 s
     email = (await signUpUser(newClient(srv.url), uniqueEmail('exp'))).email;
   });

@@ -157,6 +157,7 @@ srv.test('session remove: status removed, no more tokens, /v1/me 401', async () 
   assertClerkError(await c.get('/v1/me', { _clerk_session_id: sessionId }), { status: 401, code: 'authentication_invalid' });
 });
 
+// Unknown session ids are resource_not_found (brief §2.6); a known but ended session is 401.
 srv.test('unknown session id → 404 resource_not_found on touch/tokens/end/remove', async () => {
   const c = newClient(srv.url);
   await signUpUser(c, uniqueEmail('unks'));

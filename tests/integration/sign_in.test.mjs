@@ -12,6 +12,7 @@ const srv = useServer(nt, { sets: BASE_SETS });
 let user; // { email, userId }
 
 nt.before(async () => {
+  await srv.ready();
   user = await signUpUser(newClient(srv.url), uniqueEmail('signin'));
 });
 

@@ -186,15 +186,22 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
  */
 export function useServer(nt, opts = {}) {
   let current = null;
-  nt.before(async () => {
-    current = await startServer(opts);
-  });
+  let starting = null;
+  // Hooks registered at file level may run in any order relative to ours, so every entry
+  // point awaits the same start promise.
+  const ready = () => {
+    starting ??= startServer(opts).then((s) => (current = s));
+    return starting;
+  };
+  nt.before(ready);
   nt.after(async () => {
+    if (starting) await starting.catch(() => {});
     if (!current) return;
     if (process.env.TESSERA_SHOW_LOGS) process.stderr.write(current.logs());
     await current.dispose();
   });
   const wrap = (fn) => async (...a) => {
+    await ready();
     try {
       return await fn(...a);
     } catch (err) {
@@ -205,6 +212,7 @@ export function useServer(nt, opts = {}) {
   const extra = {
     test: (name, optsOrFn, maybeFn) =>
       typeof optsOrFn === 'function' ? nt.test(name, wrap(optsOrFn)) : nt.test(name, optsOrFn, wrap(maybeFn)),
+    ready,
     get server() { return current; },
   };
   return new Proxy(extra, {
