@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react'
+import { useAuth, useClerk, useUser } from '@clerk/react'
+import SignInPage from './SignInPage.jsx'
+
+// The app is one page at /react/. `navigate` stands in for Next.js's router.push(): it changes
+// the URL without a reload, and the page re-renders from Clerk's state (signed in or not).
+export function navigate(url, { replace = false } = {}) {
+  if (url.startsWith('http')) {
+    window.location.href = url
+    return
+  }
+  if (replace) window.history.replaceState(null, '', url)
+  else window.history.pushState(null, '', url)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
+function usePathname() {
+  const [path, setPath] = useState(window.location.pathname)
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname)
+    window.addEventListener('popstate', onPop)
+    return () => window.removeEventListener('popstate', onPop)
+  }, [])
+  return path
+}
+
+function SignedIn() {
+  const { user } = useUser()
+  const { sessionId } = useAuth()
+  const { signOut } = useClerk()
+  const [busy, setBusy] = useState(false)
+  return (
+    <section id="signed-in">
+      <h1>Signed in</h1>
+      <p>
+        You are signed in as <strong id="user-email">{user?.primaryEmailAddress?.emailAddress}</strong>.
+      </p>
+      <p className="hint">
+        User <code id="user-id">{user?.id}</code>, session <code id="session-id">{sessionId}</code>.
+        Two-factor: <span id="two-factor-enabled">{String(user?.twoFactorEnabled ?? false)}</span>.{' '}
+        <a id="manage-link" href="/manage/">
+          Manage two-factor authentication
+        </a>
+      </p>
+      <button
+        type="button"
+        id="sign-out"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true)
+          try {
+            await signOut({ redirectUrl: '/react/' })
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        Sign out
+      </button>
+    </section>
+  )
+}
+
+export default function App() {
+  const clerk = useClerk()
+  const { isLoaded, isSignedIn } = useAuth()
+  usePathname() // re-render on navigate()
+
+  useEffect(() => {
+    // The clerk-js instance @clerk/react constructed (it stores it in globalThis.Clerk), for the
+    // end-to-end tests and for poking around in the console.
+    if (isLoaded) window.clerk = globalThis.Clerk
+  }, [isLoaded])
+
+  const status = clerk.status ?? (isLoaded ? 'ready' : 'loading')
+  return (
+    <>
+      <header>
+        <h1>Tessera demo (React)</h1>
+        <p className="sub">
+          <code>@clerk/react</code> 6 with the Core 3 <code>useSignIn()</code> custom flow, talking to
+          Tessera at <code>/__clerk</code>.
+          <span id="status" data-status={status}>
+            {status}
+          </span>
+        </p>
+      </header>
+      <main data-view={!isLoaded ? 'loading' : isSignedIn ? 'signed-in' : 'signed-out'}>
+        {!isLoaded ? null : isSignedIn ? <SignedIn /> : <SignInPage />}
+      </main>
+    </>
+  )
+}
