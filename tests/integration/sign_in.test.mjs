@@ -127,3 +127,14 @@ srv.test('sign-in after sign-out on the same client gives a new session', async 
   const second = await signInUser(c, user.email);
   assert.notEqual(first.sessionId, second.sessionId);
 });
+
+srv.test('the whole sign-in + token flow also works under the /__clerk prefix', async () => {
+  const c = newClient(srv.url);
+  const j = assertEnvelope(await c.post('/__clerk/v1/client/sign_ins', { identifier: user.email, password: PASSWORD }));
+  const s = checkCompleteSignIn(j);
+  const tok = await c.post(`/__clerk/v1/client/sessions/${s.id}/tokens`, {});
+  assert.equal(tok.status, 200);
+  assert.equal(decodeJwt(tok.json.jwt).payload.sid, s.id);
+  const me = assertEnvelope(await c.get('/__clerk/v1/me', { _clerk_session_id: s.id }));
+  assert.equal(me.response.id, user.userId);
+});

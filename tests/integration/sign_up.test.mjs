@@ -167,3 +167,32 @@ srv.test("another client cannot drive someone else's sign-up (404)", async () =>
   const res = await b.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' });
   assertClerkError(res, { status: 404, code: 'resource_not_found' });
 });
+
+// Protocol §2.6: attempt before prepare → 400 verification_not_sent / verification_missing.
+for (const test of [false, true]) {
+  srv.test(`attempt_verification before prepare_verification → 400 verification_not_sent (${test ? '+clerk_test' : 'regular'} address)`, async () => {
+    const c = newClient(srv.url);
+    const su = assertEnvelope(await createSignUp(c, uniqueEmail('noprep', { test }), PASSWORD)).response;
+    const res = await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code: TEST_CODE });
+    const e = assertClerkError(res, { status: 400 });
+    assert.ok(['verification_not_sent', 'verification_missing'].includes(e.code), desc(res));
+  });
+}
+
+srv.test('three wrong codes → 400 verification_failed, and then even the right code is refused', async () => {
+  const c = newClient(srv.url);
+  const su = assertEnvelope(await createSignUp(c, uniqueEmail('tries'), PASSWORD)).response;
+  assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
+  const attempt = (code) => c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code });
+  assertClerkError(await attempt('111111'), { status: 422, code: 'form_code_incorrect', param: 'code' });
+  assertClerkError(await attempt('222222'), { status: 422, code: 'form_code_incorrect', param: 'code' });
+  assertClerkError(await attempt('333333'), { status: 400, code: 'verification_failed' });
+  assertClerkError(await attempt(TEST_CODE), { status: 400, code: 'verification_failed' });
+});
+
+srv.test('a completed sign-up cannot be verified again (400 verification_already_verified)', async () => {
+  const c = newClient(srv.url);
+  const { signUp } = await signUpUser(c, uniqueEmail('again'));
+  const res = await c.post(`/v1/client/sign_ups/${signUp.id}/attempt_verification`, { strategy: 'email_code', code: TEST_CODE });
+  assertClerkError(res, { status: 400, code: 'verification_already_verified' });
+});
