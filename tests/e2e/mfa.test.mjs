@@ -501,4 +501,45 @@ describe('MFA with the official Clerk SDKs (manage page, React Core 3 page, lega
       assert.equal(await text(page, '#user-email'), other.email);
     },
   );
+  step(
+    'manage page: enroll then remove an authenticator app; add, reserve and remove a phone',
+    { independent: true },
+    async ({ page }) => {
+      // Continues in the previous step's browser, signed in as the user without MFA.
+      await loadReady(page, '/manage/');
+      await visible(page, '#signed-in');
+      assert.equal(await text(page, '#totp-enabled'), 'false');
+      await page.click('#totp-create');
+      await visible(page, '#totp-enroll');
+      const secret = await text(page, '#totp-secret');
+      const { code } = await freshTotp(secret, 3);
+      await page.fill('#totp-code', code);
+      await page.click('#totp-verify');
+      await visible(page, '#totp-on');
+      await page.waitForFunction(() => document.querySelector('#totp-enabled').textContent === 'true');
+      assert.equal(await text(page, '#two-factor-enabled'), 'true');
+
+      await page.click('#totp-disable');
+      await visible(page, '#totp-create');
+      await page.waitForFunction(() => document.querySelector('#totp-enabled').textContent === 'false');
+      assert.equal((await userFlags(page)).totpEnabled, false, 'clerk.user.totpEnabled after disableTOTP()');
+
+      const phone = '+15555550101';
+      await page.fill('#phone-number', phone);
+      await page.click('#phone-add');
+      await visible(page, '#phone-verify-form');
+      await page.fill('#phone-code', TEST_CODE);
+      await page.click('#phone-verify');
+      const row = page.locator(`#phone-list li[data-phone="${phone}"]`);
+      await page.locator(`#phone-list li[data-phone="${phone}"][data-verified="true"]`).waitFor();
+      await row.locator('button.reserve').click();
+      await page.locator(`#phone-list li[data-phone="${phone}"][data-reserved="true"]`).waitFor();
+      assert.equal(await text(page, '#two-factor-enabled'), 'true');
+      await row.locator('button.remove').click();
+      await row.waitFor({ state: 'detached' });
+      const left = await page.evaluate((n) => window.clerk.user.phoneNumbers.some((p) => p.phoneNumber === n), phone);
+      assert.equal(left, false, 'the phone is gone from clerk.user after phone.destroy()');
+      assert.equal(await page.isVisible('#error'), false);
+    },
+  );
 });
