@@ -8,7 +8,7 @@ import {
   uniqueEmail, getToken, decodeJwt,
 } from '../support/flows.mjs';
 
-const srv = useServer(nt, { sets: BASE_SETS });
+const srv = useServer(nt, { sets: { ...BASE_SETS, 'auth.single_session_mode': 'true' } });
 let user; // { email, userId }
 
 nt.before(async () => {
@@ -137,4 +137,13 @@ srv.test('the whole sign-in + token flow also works under the /__clerk prefix', 
   assert.equal(decodeJwt(tok.json.jwt).payload.sid, s.id);
   const me = assertEnvelope(await c.get('/__clerk/v1/me', { _clerk_session_id: s.id }));
   assert.equal(me.response.id, user.userId);
+});
+
+// Protocol §5.2/§2.6: single-session mode (the default) refuses a second sign-in on a signed-in client.
+srv.test('single-session mode: sign-in or sign-up on a signed-in client → 400 session_exists', async () => {
+  const c = newClient(srv.url);
+  await signInUser(c, user.email);
+  assertClerkError(await signInRequest(c, user.email, PASSWORD), { status: 400, code: 'session_exists' });
+  assertClerkError(await c.post('/v1/client/sign_ups', { strategy: 'password', email_address: uniqueEmail('ssm'), password: PASSWORD }),
+    { status: 400, code: 'session_exists' });
 });
