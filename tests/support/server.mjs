@@ -140,7 +140,12 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
     }
   }
 
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    throw err;
+  }
 
   const handle = {
     url,
