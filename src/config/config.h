@@ -16,6 +16,7 @@ struct ServerConfig {
   std::string public_url;                    // issuer of tokens & base of FAPI; default
                                              // "http://localhost:<port>"
   std::vector<std::string> allowed_origins;  // CORS; empty = same-origin only
+  std::vector<std::string> trusted_proxies;  // peer IPs whose X-Forwarded-For names the client
   int io_threads = 2;
   int worker_threads = 0;  // 0 = number of cores
   std::size_t max_body_bytes = 65536;
@@ -79,6 +80,8 @@ struct SmsConfig {
 struct SecurityConfig {
   std::string instance_key;  // base64 of 32 bytes; empty = generate a dev key and keep it in the
                              // database. Secret: never printed.
+  int signing_key_refresh_seconds = 30;  // how often a node re-reads the signing keys; a new key
+                                         // signs only once this old (published by every node)
 };
 
 struct DevConfig {

@@ -22,6 +22,7 @@ const auto kSettings = std::to_array<Setting>({
     SETTING(server, port),
     SETTING(server, public_url),
     SETTING(server, allowed_origins),
+    SETTING(server, trusted_proxies),
     SETTING(server, io_threads),
     SETTING(server, worker_threads),
     SETTING(server, max_body_bytes),
@@ -70,6 +71,7 @@ const auto kSettings = std::to_array<Setting>({
     SETTING(sms, from),
 
     SECRET(security, instance_key),
+    SETTING(security, signing_key_refresh_seconds),
 
     SETTING(dev, test_mode),
     SETTING(dev, outbox),

@@ -1,5 +1,7 @@
 #include "config/validate.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <set>
 #include <string_view>
@@ -34,6 +36,12 @@ bool is_valid_publishable_key(std::string_view key) {
   return host.find('$') == std::string_view::npos && host.find('.') != std::string_view::npos;
 }
 
+bool is_ip_address(const std::string& text) {
+  unsigned char bytes[sizeof(in6_addr)];
+  return inet_pton(AF_INET, text.c_str(), bytes) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), bytes) == 1;
+}
+
 class Checker {
  public:
   Checker(const Config& config, const Origins& origins) : config_(config), origins_(origins) {}
@@ -66,6 +74,11 @@ class Checker {
             "each entry must be an origin like https://app.example.com (scheme, host, optional "
             "port; no path or trailing slash), got \"" +
                 origin + "\"");
+    }
+    for (const std::string& proxy : s.trusted_proxies) {
+      check(
+          is_ip_address(proxy), "server.trusted_proxies",
+          "each entry must be an IPv4 or IPv6 address (no ranges, no port), got \"" + proxy + "\"");
     }
     range(s.io_threads, "server.io_threads", 1, 256);
     range(s.worker_threads, "server.worker_threads", 0, 1024);
@@ -137,6 +150,8 @@ class Checker {
   }
 
   void security() const {
+    range(config_.security.signing_key_refresh_seconds, "security.signing_key_refresh_seconds", 1,
+          3600);
     const std::string& key = config_.security.instance_key;
     if (key.empty()) return;
     const auto decoded = base64_decode(key);
