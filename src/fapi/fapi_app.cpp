@@ -5,6 +5,7 @@
 
 #include "auth/error.h"
 #include "fapi/call.h"
+#include "fapi/client_ip.h"
 #include "fapi/error_response.h"
 #include "http/static_files.h"
 
@@ -129,7 +130,8 @@ std::optional<http::Response> FapiApp::over_limit(const http::Request& request, 
   const auto& limits = services_.config.limits;
   if (rate == RateClass::none || !limits.rate_limits) return std::nullopt;
   const bool create = rate == RateClass::create;
-  const auto key = (create ? "create:" : "attempt:") + request.remote_address;
+  const auto key = (create ? "create:" : "attempt:") +
+                   client_ip(request, services_.config.server.trusted_proxies);
   const auto wait = limiter_.hit(key, create ? limits.create_per_10s : limits.attempts_per_10s,
                                  10'000, services_.auth.now());
   if (!wait) return std::nullopt;
