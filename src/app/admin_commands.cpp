@@ -33,8 +33,12 @@ int rotate_keys(const config::Config& config) {
   const crypto::SecretBox secrets(instance_key(config, *store));
   tokens::KeyRing keys(*store, secrets);
   keys.load_or_create(env::SystemClock().now_ms());
-  keys.rotate(env::SystemClock().now_ms());
-  std::cout << "tessera: new signing key " << keys.active().kid << "\n";
+  const auto kid = keys.rotate(env::SystemClock().now_ms());
+  // Running nodes publish it at their next key refresh and sign with it once it is one refresh
+  // interval old (so within two); every older key stays published.
+  const int refresh = config.security.signing_key_refresh_seconds;
+  std::cout << "tessera: new signing key " << kid << " (published by running nodes within "
+            << refresh << " s, signing within " << 2 * refresh << " s)\n";
   return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "fapi/fapi_app.h"
 #include "http/server.h"
 #include "store/open_store.h"
+#include "tokens/key_refresher.h"
 
 namespace tessera::app {
 namespace {
@@ -58,8 +59,12 @@ int serve(const config::Config& config) {
   const auth::AuthContext context{*store,           clock,         random,   hasher,
                                   *delivery.mailer, *delivery.sms, settings, secrets};
 
-  tokens::KeyRing keys(*store, secrets);
+  // Keys rotated by another node or `tessera keys rotate` are picked up every refresh interval.
+  const std::chrono::seconds key_refresh(config.security.signing_key_refresh_seconds);
+  tokens::KeyRing keys(*store, secrets,
+                       std::chrono::duration_cast<std::chrono::milliseconds>(key_refresh).count());
   keys.load_or_create(clock.now_ms());
+  const tokens::KeyRefresher key_refresher(keys, clock, key_refresh);
 
   // Cheap work (database, tokens) gets a roomy pool; argon2id gets one thread per core and a
   // queue of two hashes per thread, so saturation costs at most ~3 hashes of latency and the

@@ -1,5 +1,6 @@
 #include "tokens/key_ring.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tessera::tokens {
@@ -16,35 +17,72 @@ auth::SigningKey make_key(const crypto::SecretBox& secrets, std::int64_t now_ms)
   return key;
 }
 
+// The key that signs: the newest active key old enough to be published by every node; when none
+// is (a key ring younger than the delay), the oldest active key, which was published first.
+const auth::SigningKey* signing_key(const std::vector<auth::SigningKey>& newest_first,
+                                    std::int64_t now_ms, std::int64_t delay_ms) {
+  const auth::SigningKey* oldest = nullptr;
+  for (const auto& key : newest_first) {
+    if (!key.active) continue;
+    if (key.created_at <= now_ms - delay_ms) return &key;
+    oldest = &key;
+  }
+  return oldest;
+}
+
 }  // namespace
 
-KeyRing::KeyRing(auth::Store& store, const crypto::SecretBox& secrets)
-    : store_(store), secrets_(secrets) {}
+KeyRing::KeyRing(auth::Store& store, const crypto::SecretBox& secrets,
+                 std::int64_t activation_delay_ms)
+    : store_(store),
+      secrets_(secrets),
+      activation_delay_ms_(std::max<std::int64_t>(0, activation_delay_ms)) {}
 
 void KeyRing::load_or_create(std::int64_t now_ms) {
   if (store_.signing_keys().empty()) store_.add_signing_key(make_key(secrets_, now_ms));
-  reload();
+  reload(now_ms);
 }
 
-void KeyRing::rotate(std::int64_t now_ms) {
+std::string KeyRing::rotate(std::int64_t now_ms) {
   const auto key = make_key(secrets_, now_ms);
   store_.add_signing_key(key);
-  reload();
+  reload(now_ms);
+  return key.kid;
 }
 
-void KeyRing::reload() {
+void KeyRing::refresh(std::int64_t now_ms) { reload(now_ms); }
+
+void KeyRing::refresh_if_older_than(std::int64_t now_ms, std::int64_t max_age_ms) {
+  if (now_ms - loaded_at_.load(std::memory_order_relaxed) < max_age_ms) return;
+  if (reloading_.exchange(true)) return;  // another thread is at it
+  struct Done {
+    std::atomic<bool>& flag;
+    ~Done() { flag.store(false); }
+  } done{reloading_};
+  reload(now_ms);
+}
+
+void KeyRing::reload(std::int64_t now_ms) {
   auto keys = store_.signing_keys();  // newest first
-  if (keys.empty()) throw std::runtime_error("no signing key in the database");
-  const auto& newest = keys.front();
-  auto pem = secrets_.open(newest.private_key_sealed, "signing_key:" + newest.kid);
-  if (!pem)
-    throw std::runtime_error(
-        "the signing key cannot be opened: security.instance_key differs from the one that sealed "
-        "it");
-  ActiveKey active{newest.kid, std::make_shared<const crypto::Rs256Signer>(*pem)};
+  const auto* chosen = signing_key(keys, now_ms, activation_delay_ms_);
+  if (!chosen) throw std::runtime_error("no active signing key in the database");
+  ActiveKey active;
+  {
+    std::lock_guard lock(mutex_);
+    if (active_.kid == chosen->kid) active = active_;  // parse the PEM only when it changes
+  }
+  if (!active.signer) {
+    auto pem = secrets_.open(chosen->private_key_sealed, "signing_key:" + chosen->kid);
+    if (!pem)
+      throw std::runtime_error(
+          "the signing key cannot be opened: security.instance_key differs from the one that "
+          "sealed it");
+    active = {chosen->kid, std::make_shared<const crypto::Rs256Signer>(*pem)};
+  }
   std::lock_guard lock(mutex_);
   keys_ = std::move(keys);
   active_ = std::move(active);
+  loaded_at_.store(now_ms, std::memory_order_relaxed);
 }
 
 KeyRing::ActiveKey KeyRing::active() const {
