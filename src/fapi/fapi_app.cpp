@@ -19,6 +19,15 @@ bool is_api_path(std::string_view path) {
          path.rfind("/__dev/", 0) == 0 || path.rfind("/__tessera/", 0) == 0;
 }
 
+// "/__clerk/v1/client" → "/v1/client": the SDK's relative proxyUrl is served by us directly.
+std::string without_proxy_prefix(std::string_view path) {
+  if (path == kProxyPrefix) return "/";
+  if (path.size() > kProxyPrefix.size() && path.substr(0, kProxyPrefix.size()) == kProxyPrefix &&
+      path[kProxyPrefix.size()] == '/')
+    return std::string(path.substr(kProxyPrefix.size()));
+  return std::string(path);
+}
+
 // clerk-js sends PATCH/PUT/DELETE as POST with ?_method= to stay a CORS "simple" request.
 std::string effective_method(const http::Request& request) {
   if (request.method != "POST") return request.method;
@@ -57,10 +66,7 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
 
 // Routing happens on the I/O thread (string matching only); the endpoint runs on a worker.
 void FapiApp::handle(http::Request& request, http::Respond respond) {
-  if (request.path == kProxyPrefix ||
-      (request.path.rfind(kProxyPrefix, 0) == 0 && request.path[kProxyPrefix.size()] == '/'))
-    request.path.erase(0, kProxyPrefix.size());
-  if (request.path.empty()) request.path = "/";
+  request.path = without_proxy_prefix(request.path);
   if (request.method == "OPTIONS") {
     http::Response preflight;
     preflight.status = 204;
@@ -130,8 +136,8 @@ std::optional<http::Response> FapiApp::over_limit(const http::Request& request, 
   const auto& limits = services_.config.limits;
   if (rate == RateClass::none || !limits.rate_limits) return std::nullopt;
   const bool create = rate == RateClass::create;
-  const auto key = (create ? "create:" : "attempt:") +
-                   client_ip(request, services_.config.server.trusted_proxies);
+  std::string key = create ? "create:" : "attempt:";
+  key += client_ip(request, services_.config.server.trusted_proxies);
   const auto wait = limiter_.hit(key, create ? limits.create_per_10s : limits.attempts_per_10s,
                                  10'000, services_.auth.now());
   if (!wait) return std::nullopt;

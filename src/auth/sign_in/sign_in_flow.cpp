@@ -218,9 +218,13 @@ void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
         Verification{"verified", strategy, si.second_factor.attempts + 1, 0, 0, "", ""};
     return;
   }
-  si.second_factor.strategy = strategy;
-  si.second_factor.status = "unverified";
-  ++si.second_factor.attempts;
+  // A code sent earlier (SMS/email) stays usable: a wrong authenticator or backup code must not
+  // throw it away.
+  if (si.second_factor.code_hash.empty()) {
+    si.second_factor.strategy = strategy;
+    si.second_factor.status = "unverified";
+    ++si.second_factor.attempts;
+  }
   fail_attempt(si, user);
   throw AuthError("form_code_incorrect", "code");
 }
