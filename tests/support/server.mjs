@@ -6,12 +6,16 @@
 //
 // Binary: $TESSERA_BIN or <repo>/build/tessera. Config: <repo>/tessera.dev.toml
 // (override with $TESSERA_CONFIG). The process runs with cwd = repo root.
+// Database: a fresh SQLite file in a temp dir, or, when $TESSERA_TEST_DATABASE_URL is set (a
+// postgres:// URL, e.g. from scripts/pg-test-cluster), a fresh database created on that cluster
+// and dropped by dispose(). An explicit `database` option wins over both.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDatabase, dropDatabase } from './postgres.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TESSERA_BIN = process.env.TESSERA_BIN || path.join(REPO_ROOT, 'build', 'tessera');
@@ -51,7 +55,10 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
   port = port ?? (await freePort());
   let tmpDir = null;
   let dbPath = null;
-  if (!database) {
+  let ownDatabase = null;
+  if (!database && process.env.TESSERA_TEST_DATABASE_URL) {
+    database = ownDatabase = createDatabase(process.env.TESSERA_TEST_DATABASE_URL, 'it');
+  } else if (!database) {
     tmpDir = mkdtempSync(path.join(tmpdir(), 'tessera-it-'));
     dbPath = path.join(tmpDir, 't.db');
     database = `sqlite://${dbPath}`;
@@ -168,6 +175,7 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
     async dispose() {
       await killChild();
       if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+      if (ownDatabase) dropDatabase(ownDatabase);
     },
     logs() {
       return logBuf;
