@@ -1,7 +1,9 @@
 #include "tokens/key_ring.h"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace tessera::tokens {
 namespace {
@@ -39,8 +41,25 @@ KeyRing::KeyRing(auth::Store& store, const crypto::SecretBox& secrets,
       activation_delay_ms_(std::max<std::int64_t>(0, activation_delay_ms)) {}
 
 void KeyRing::load_or_create(std::int64_t now_ms) {
-  if (store_.signing_keys().empty()) store_.add_signing_key(make_key(secrets_, now_ms));
+  if (store_.signing_keys().empty()) create_first_key(now_ms);
   reload(now_ms);
+}
+
+// Nodes starting together on an empty database must not each add a first key (each would sign
+// with its own before the others publish it): they claim the first kid in one atomic
+// put-if-absent, and the losers wait for the winner's key. Should the winner die between claim
+// and insert, a loser adds its own key after the wait.
+void KeyRing::create_first_key(std::int64_t now_ms) {
+  const auto key = make_key(secrets_, now_ms);
+  if (store_.put_setting_if_absent("first_signing_key", key.kid) == key.kid) {
+    store_.add_signing_key(key);
+    return;
+  }
+  for (int i = 0; i < 100; ++i) {
+    if (!store_.signing_keys().empty()) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  store_.add_signing_key(key);
 }
 
 std::string KeyRing::rotate(std::int64_t now_ms) {

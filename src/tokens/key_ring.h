@@ -49,6 +49,7 @@ class KeyRing {
 
  private:
   void reload(std::int64_t now_ms);
+  void create_first_key(std::int64_t now_ms);
 
   auth::Store& store_;
   const crypto::SecretBox& secrets_;

@@ -89,6 +89,17 @@ TEST_F(KeyRingTest, AnUnreadableKeyKeepsTheCurrentOnes) {
   EXPECT_EQ(kids(ring).size(), 1u);
 }
 
+TEST_F(KeyRingTest, NodesStartingTogetherOnAnEmptyDatabaseShareOneFirstKey) {
+  KeyRing a(*store_, secrets_, kDelay);
+  KeyRing b(*store_, secrets_, kDelay);
+  std::thread first([&] { a.load_or_create(kT0); });
+  std::thread second([&] { b.load_or_create(kT0 + 1); });
+  first.join();
+  second.join();
+  EXPECT_EQ(store_->signing_keys().size(), 1u);
+  EXPECT_EQ(a.active().kid, b.active().kid);
+}
+
 TEST_F(KeyRingTest, ConcurrentRefreshesAreSafe) {
   KeyRing ring(*store_, secrets_, 0);
   ring.load_or_create(kT0);
