@@ -136,7 +136,11 @@ export async function startServer({ sets = {}, database, env = {}, args = [], po
     child = null;
     if (c.exitCode === null && c.signalCode === null) {
       c.kill('SIGTERM');
-      const r = await Promise.race([ep, sleep(STOP_TIMEOUT_MS).then(() => 'timeout')]);
+      // Cleared on exit: a pending timer would keep the test process alive for STOP_TIMEOUT_MS.
+      let timer;
+      const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), STOP_TIMEOUT_MS); });
+      const r = await Promise.race([ep, timeout]);
+      clearTimeout(timer);
       if (r === 'timeout') {
         append('[harness] SIGTERM timed out, sending SIGKILL\n');
         c.kill('SIGKILL');
