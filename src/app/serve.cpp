@@ -10,8 +10,8 @@
 #include "crypto/hash.h"
 #include "delivery/dev_outbox.h"
 #include "delivery/make_delivery.h"
+#include "env/adjustable_clock.h"
 #include "env/argon2id_password_hasher.h"
-#include "env/system_clock.h"
 #include "env/system_random.h"
 #include "fapi/fapi_app.h"
 #include "http/server.h"
@@ -51,7 +51,7 @@ int serve(const config::Config& config) {
   const crypto::SecretBox secrets(key);
   const auto settings =
       auth_settings_from(config, crypto::hmac_sha256(key, "one-time-code-pepper"));
-  env::SystemClock clock;
+  env::AdjustableClock clock;
   env::SystemRandom random;
   env::Argon2idPasswordHasher hasher;
   delivery::DevOutbox outbox;
@@ -80,7 +80,8 @@ int serve(const config::Config& config) {
                                 hashing,
                                 config.dev.outbox ? &outbox : nullptr,
                                 publishable_key,
-                                is_production_key(publishable_key)};
+                                is_production_key(publishable_key),
+                                config.dev.clock_control ? &clock : nullptr};
   fapi::FapiApp app(services);
 
   http::ServerOptions options;

@@ -86,7 +86,8 @@ struct SecurityConfig {
 
 struct DevConfig {
   bool test_mode = false;
-  bool outbox = false;  // exposes GET /__dev/outbox with delivered codes: development only
+  bool outbox = false;         // exposes GET /__dev/outbox with delivered codes: development only
+  bool clock_control = false;  // POST /__dev/clock moves the server's clock forward: tests only
 };
 
 struct Config {

@@ -75,6 +75,7 @@ const auto kSettings = std::to_array<Setting>({
 
     SETTING(dev, test_mode),
     SETTING(dev, outbox),
+    SETTING(dev, clock_control),
 });
 
 #undef SECRET

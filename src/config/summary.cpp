@@ -48,6 +48,10 @@ std::vector<std::string> warnings(const Config& config) {
     out.push_back(
         "dev.outbox is on: delivered codes are readable at /__dev/outbox (development only)");
   }
+  if (config.dev.clock_control) {
+    out.push_back(
+        "dev.clock_control is on: POST /__dev/clock moves the server's clock (tests only)");
+  }
   if (config.security.instance_key.empty()) {
     out.push_back(
         "security.instance_key is not set: a development key is generated and kept in the "

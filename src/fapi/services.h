@@ -4,6 +4,7 @@
 #include "auth/context.h"
 #include "config/config.h"
 #include "delivery/dev_outbox.h"
+#include "env/adjustable_clock.h"
 #include "http/thread_pool.h"
 #include "tokens/key_ring.h"
 
@@ -18,7 +19,8 @@ struct Services {
   http::ThreadPool& hashing;              // argon2id: passwords and backup codes
   delivery::DevOutbox* outbox = nullptr;  // only with dev.outbox (development)
   std::string publishable_key;
-  bool production_instance = true;  // pk_live_: the server sets __client_uat itself
+  bool production_instance = true;                // pk_live_: the server sets __client_uat itself
+  env::AdjustableClock* clock_control = nullptr;  // only with dev.clock_control (tests)
 };
 
 }  // namespace tessera::fapi
