@@ -22,9 +22,10 @@ async function verifyVia(node, jwt) {
 
 const kidsOf = async (node) => (await fetchJwks(node.url)).keys.map((k) => k.kid);
 
-nt.describe('signing key rotation across nodes', { skip: SKIP }, () => {
+nt.describe('signing key rotation across nodes', () => {
   let cluster;
   nt.before(async () => {
+    if (SKIP) return;
     cluster = await startCluster({
       prefix: 'keys',
       sets: { 'security.signing_key_refresh_seconds': String(REFRESH_SECONDS) },
@@ -32,7 +33,7 @@ nt.describe('signing key rotation across nodes', { skip: SKIP }, () => {
   });
   nt.after(async () => cluster?.dispose());
 
-  nt.it('keys rotate while both nodes run: overlap in the JWKS, new kid signs, old tokens verify', () => withLogs(cluster, async () => {
+  nt.it('keys rotate while both nodes run: overlap in the JWKS, new kid signs, old tokens verify', { skip: SKIP }, () => withLogs(cluster, async () => {
     const [a, b] = cluster.nodes;
     const onA = newClient(a.url);
     const user = await signUpUser(onA, uniqueEmail('mn-keys'));

@@ -11,11 +11,12 @@ import {
 
 const PARALLEL = 100;
 
-nt.describe('single-use codes across two nodes', { skip: SKIP }, () => {
+nt.describe('single-use codes across two nodes', () => {
   let cluster;
   let a;
   let b;
   nt.before(async () => {
+    if (SKIP) return;
     // Failed uses of the spent code must not lock the account before all are answered.
     cluster = await startCluster({ prefix: 'races', sets: { 'limits.lockout_attempts': '1000' } });
     [a, b] = cluster.nodes;
@@ -66,7 +67,7 @@ nt.describe('single-use codes across two nodes', { skip: SKIP }, () => {
     return { codes, winner: ok[0] };
   }
 
-  nt.it(`${PARALLEL} parallel uses of one backup code on A and B: exactly one succeeds`, (t) => withLogs(cluster, async () => {
+  nt.it(`${PARALLEL} parallel uses of one backup code on A and B: exactly one succeeds`, { skip: SKIP }, (t) => withLogs(cluster, async () => {
     const user = await mfaUser('mn-backup');
     const signIns = await pendingSignIns(user.email);
     t.diagnostic(JSON.stringify((await race(signIns, 'backup_code', user.backupCodes[0])).codes));
@@ -77,7 +78,7 @@ nt.describe('single-use codes across two nodes', { skip: SKIP }, () => {
     assert.equal(done.response.status, 'complete');
   }));
 
-  nt.it(`${PARALLEL} parallel uses of one TOTP code on A and B: exactly one succeeds`, (t) => withLogs(cluster, async () => {
+  nt.it(`${PARALLEL} parallel uses of one TOTP code on A and B: exactly one succeeds`, { skip: SKIP }, (t) => withLogs(cluster, async () => {
     const user = await mfaUser('mn-totp');
     const signIns = await pendingSignIns(user.email);
     // A step after the enrolment's (which is spent) and inside the ±1 window for the whole race.
