@@ -6,6 +6,7 @@
 #include "auth/error.h"
 #include "fapi/call.h"
 #include "fapi/client_ip.h"
+#include "fapi/cors.h"
 #include "fapi/error_response.h"
 #include "http/static_files.h"
 
@@ -145,19 +146,8 @@ std::optional<http::Response> FapiApp::over_limit(const http::Request& request, 
       auth::AuthError("too_many_requests", "", {{"retry_after_seconds", std::to_string(*wait)}}));
 }
 
-bool FapiApp::origin_allowed(const std::string& origin) const {
-  const auto& allowed = services_.config.server.allowed_origins;
-  return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
-}
-
-// Credentialed CORS: the exact origin is echoed, only for origins the instance allows.
 void FapiApp::add_cors(const http::Request& request, http::Response& response) const {
-  auto origin = request.header("origin");
-  response.add_header("Vary", "Origin");
-  if (!origin || !origin_allowed(*origin)) return;
-  response.set_header("Access-Control-Allow-Origin", *origin);
-  response.set_header("Access-Control-Allow-Credentials", "true");
-  response.set_header("Access-Control-Expose-Headers", "Clerk-Db-Jwt, Retry-After, X-Country");
+  add_cors_headers(services_.config.server.allowed_origins, request, response);
 }
 
 }  // namespace tessera::fapi

@@ -27,7 +27,6 @@ class FapiApp {
   http::Response run_route(const RouteHandler& handler, RateClass rate, http::Request& request);
   http::Response serve_file(const http::Request& request, const std::string& raw_method);
   void add_cors(const http::Request& request, http::Response& response) const;
-  bool origin_allowed(const std::string& origin) const;
   // 429 + Retry-After when this client IP spent its budget for the route's class.
   std::optional<http::Response> over_limit(const http::Request& request, RateClass rate);
 
