@@ -1,0 +1,206 @@
+// End-to-end: Client Trust with the official SDK (issue 4). The server delivers email over SMTP to
+// tests/support/smtp_sink.py; a user without MFA (signed up over the FAPI from another client)
+// signs in on the React page (/react/, seed 000: signIn.password() → needs_client_trust →
+// signIn.mfa.sendEmailCode() → signIn.mfa.verifyEmailCode()) from a fresh browser context, with
+// the code read from the message the sink received. Signing in again from the same browser then
+// completes at once, and no second email is sent.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startServer, attachLogs, REPO_ROOT } from '../support/server.mjs';
+import { launchBrowser, openPage } from '../support/browser.mjs';
+import { newClient, assertEnvelope, createSignUp } from '../support/flows.mjs';
+
+const id = randomBytes(4).toString('hex');
+// Not a +clerk_test address: test mode would accept 424242 and send nothing.
+const EMAIL = `trust-${id}@example.com`;
+const PASSWORD = `Tessera-trust-${randomBytes(6).toString('hex')}!`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts smtp_sink.py (Debian's system python has aiosmtpd); resolves once it prints "ready". */
+async function startSink() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-smtp-'));
+  const child = spawn('/usr/bin/python3', [path.join(REPO_ROOT, 'tests/support/smtp_sink.py'), '--out', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`smtp_sink not ready: ${out} ${log}`)), 10_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/ready (\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`smtp_sink exited (${code}): ${log}`));
+    });
+  });
+  return {
+    port,
+    dir,
+    /** Every message received so far (the NNNN.json summaries, in order). */
+    messages() {
+      return readdirSync(dir)
+        .filter((f) => /^\d+\.json$/.test(f))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const toAddress = (m) => (m.rcpt_tos ?? []).map((a) => a.replace(/[<>]/g, '').toLowerCase());
+
+/** Waits for message number `count` (1-based) to `email` and returns its 6-digit code. */
+async function waitForCode(sink, email, count, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
+    if (mine.length >= count) {
+      const m = mine[count - 1];
+      const text = m.parts.map((p) => p.text).join('\n');
+      const codes = [...new Set(text.match(/\b\d{6}\b/g) ?? [])];
+      assert.equal(codes.length, 1, `exactly one code in the email: ${JSON.stringify(m)}`);
+      return { code: codes[0], message: m };
+    }
+    if (Date.now() > deadline) throw new Error(`no email #${count} to ${email}: ${JSON.stringify(sink.messages())}`);
+    await sleep(100);
+  }
+}
+
+describe('Client Trust on the React page, code delivered over SMTP', { timeout: 120_000 }, () => {
+  let sink;
+  let server;
+  let browser;
+  let tab;
+  let broken = null;
+
+  before(async () => {
+    sink = await startSink();
+    server = await startServer({
+      sets: {
+        'dev.test_mode': 'true',
+        'limits.rate_limits': 'false',
+        'auth.client_trust': 'true',
+        'auth.require_mfa': 'false',
+        'email.delivery': 'smtp',
+        'email.smtp_url': `smtp://127.0.0.1:${sink.port}`,
+        'email.smtp_starttls': 'false',
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await tab?.close();
+    await browser?.close();
+    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
+    await server?.dispose();
+    await sink?.stop();
+  });
+
+  const step = (name, fn) =>
+    it(name, async (t) => {
+      if (broken) return t.skip(`an earlier step failed: ${broken}`);
+      try {
+        tab ??= await openPage(browser, { baseURL: server.url });
+        await tab.step(`e2e-client-trust-${name}`, fn);
+      } catch (err) {
+        broken = name;
+        throw attachLogs(err, server);
+      }
+    });
+
+  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
+  const text = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
+
+  async function signInOnReact(page) {
+    await visible(page, '#sign-in-form');
+    await page.fill('#email', EMAIL);
+    await page.fill('#password', PASSWORD);
+    await page.click('#sign-in-button');
+  }
+
+  async function expectSignedIn(page) {
+    await visible(page, '#signed-in');
+    assert.equal(await text(page, '#user-email'), EMAIL);
+    const s = await page.evaluate(() => ({ status: window.clerk.session?.status, email: window.clerk.user?.primaryEmailAddress?.emailAddress }));
+    assert.deepEqual(s, { status: 'active', email: EMAIL });
+  }
+
+  step('a user without MFA signs up over the FAPI (another client), code by SMTP', async () => {
+    const c = newClient(server.url);
+    const su = assertEnvelope(await createSignUp(c, EMAIL, PASSWORD)).response;
+    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
+    const { code, message } = await waitForCode(sink, EMAIL, 1);
+    assert.ok(message.subject.length > 0, 'the email has a subject');
+    const done = assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code })).response;
+    assert.equal(done.status, 'complete');
+  });
+
+  step('React, fresh browser: password → needs_client_trust, the emailed code signs in', async ({ page }) => {
+    await page.goto('/react/');
+    await page.waitForFunction(() => window.clerk?.status === 'ready', null, { timeout: 30_000 });
+    await signInOnReact(page);
+    await visible(page, '#client-trust-form');
+    const si = await page.evaluate(() => ({
+      status: window.clerk.client.signIn.status,
+      factors: window.clerk.client.signIn.supportedSecondFactors.map((f) => ({ strategy: f.strategy, safeIdentifier: f.safeIdentifier })),
+    }));
+    assert.equal(si.status, 'needs_client_trust');
+    assert.equal(si.factors.length, 1, JSON.stringify(si.factors));
+    assert.equal(si.factors[0].strategy, 'email_code');
+    assert.notEqual(si.factors[0].safeIdentifier, EMAIL, 'masked safe_identifier');
+    // The page shows the masked address it sent the code to.
+    assert.ok((await text(page, '#client-trust')).includes(si.factors[0].safeIdentifier));
+
+    // signIn.mfa.sendEmailCode() sent the second email (the first was the sign-up code).
+    const { code, message } = await waitForCode(sink, EMAIL, 2);
+    assert.ok(toAddress(message).includes(EMAIL.toLowerCase()));
+    assert.equal(tab.requests.filter((r) => /prepare_second_factor/.test(r)).length, 1, 'one prepare_second_factor');
+
+    await page.fill('#code', code);
+    await page.click('#verify-button');
+    await expectSignedIn(page);
+    assert.deepEqual(tab.pageErrors, [], 'no uncaught errors');
+  });
+
+  step('signs out and in again from the same browser: complete at once, no email', async ({ page }) => {
+    const before = sink.messages().length;
+    await page.click('#sign-out');
+    await page.waitForFunction(() => window.clerk.user == null);
+    await signInOnReact(page);
+    await expectSignedIn(page);
+    assert.equal(await page.isVisible('#client-trust-form'), false);
+    await sleep(300); // a stray email would have arrived by now
+    assert.equal(sink.messages().length, before, 'no code was emailed for a trusted browser');
+  });
+
+  step('another fresh browser is new again (needs_client_trust)', async () => {
+    await tab.close();
+    tab = await openPage(browser, { baseURL: server.url });
+    const { page } = tab;
+    await page.goto('/react/');
+    await page.waitForFunction(() => window.clerk?.status === 'ready', null, { timeout: 30_000 });
+    await signInOnReact(page);
+    await visible(page, '#client-trust-form');
+    await waitForCode(sink, EMAIL, 3);
+  });
+});
