@@ -14,7 +14,8 @@ WorkClass work_class_of(std::string_view method, std::string_view pattern) {
   if (pattern == "/v1/client/sign_ins" || pattern == "/v1/client/sign_ups" ||
       pattern == "/v1/client/sign_ups/:id" || ends_with(pattern, "/attempt_first_factor") ||
       ends_with(pattern, "/attempt_second_factor") || pattern == "/v1/me/backup_codes" ||
-      pattern == "/v1/me/totp/attempt_verification" || pattern == "/v1/me/phone_numbers/:id")
+      pattern == "/v1/me/change_password" || pattern == "/v1/me/totp/attempt_verification" ||
+      pattern == "/v1/me/phone_numbers/:id")
     return WorkClass::hashing;  // passwords, backup codes, or backup codes issued on MFA enable
   return WorkClass::fast;
 }

@@ -1,3 +1,4 @@
+#include "auth/account/change_password.h"
 #include "auth/error.h"
 #include "auth/session/sessions.h"
 #include "fapi/call.h"
@@ -35,6 +36,15 @@ void add_me_routes(RouteTable& routes) {
                       }
                       user->updated_at = call.auth().now();
                       call.auth().store.update_user(*user);
+                      return call.envelope(user_json(call, session.user_id));
+                    }});
+  routes.push_back({"POST", "/v1/me/change_password", [](Call& call) {
+                      const auto session = me_session(call);
+                      auth::change_password(
+                          call.auth(), session.user_id, session.id,
+                          {call.param_or_empty("current_password"),
+                           call.param_or_empty("new_password"),
+                           call.param_or_empty("sign_out_of_other_sessions") == "true"});
                       return call.envelope(user_json(call, session.user_id));
                     }});
 }
