@@ -75,6 +75,10 @@ ErrorDescription describe_error(std::string_view code) {
        {400, "Account deleted", "The account of this sign-in no longer exists."}},
       {"totp_already_enabled",
        {400, "TOTP already enabled", "An authenticator app is already set up for this account."}},
+      {"mfa_required",
+       {400, "Multi-factor authentication required",
+        "This instance requires multi-factor authentication: add another second factor before "
+        "removing this one."}},
       {"origin_invalid", {400, "Invalid origin", "This origin is not allowed."}},
       {"conflict",
        {409, "Conflict", "This attempt was changed by another request. Reload and try again."}},

@@ -10,7 +10,15 @@ http::Response error_response(const auth::AuthError& error) {
   const auto description = describe_error(error.code);
   nlohmann::json meta = nlohmann::json::object();
   if (!error.param_name.empty()) meta["param_name"] = error.param_name;
-  for (const auto& [key, value] : error.meta) meta[key] = value;
+  // Counts (lockout_expires_in_seconds, retry_after_seconds, …) are numbers on the wire.
+  for (const auto& [key, value] : error.meta) {
+    const bool number = !value.empty() && value.size() < 18 &&
+                        value.find_first_not_of("0123456789") == std::string::npos;
+    if (number)
+      meta[key] = std::stoll(value);
+    else
+      meta[key] = value;
+  }
   nlohmann::json item = {{"code", error.code},
                          {"message", description.message},
                          {"long_message", description.long_message},

@@ -8,6 +8,7 @@
 #include "auth/identifiers.h"
 #include "auth/ids.h"
 #include "auth/lockout.h"
+#include "crypto/encoding.h"
 
 namespace tessera::auth {
 namespace {
@@ -69,8 +70,14 @@ SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
                                         const std::string& strategy, const std::string& factor_id) {
   auto si = load(client, id);
   if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
-  const auto user = user_of(si);
   if (strategy == "password") return si;  // nothing to send
+  if (si.user_id.empty()) {  // unknown identifier under enumeration protection: send nothing
+    if (!is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid", "strategy");
+    si.first_factor = decoy_verification(strategy);
+    save(si);
+    return si;
+  }
+  const auto user = user_of(si);
   const auto options = first_factor_options(user);
   const auto* option = find_option(options, strategy, factor_id);
   if (!option || !is_code_strategy(strategy))
@@ -123,6 +130,11 @@ void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& 
 }
 
 void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std::string& code) {
+  if (si.user_id.empty()) {  // a decoy: counts tries like a real code, never matches
+    const auto result = check_code(ctx_, si.first_factor, code);
+    save(si);
+    throw_code_error(result == CodeCheck::ok ? CodeCheck::incorrect : result);
+  }
   auto user = user_of(si);
   ensure_not_locked(ctx_, user.user);
   const auto result = check_code(ctx_, si.first_factor, code);
@@ -248,6 +260,18 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     client.updated_at = now;
     ctx_.store.update_client(client);
   });
+}
+
+// Looks like a sent code (same fields, same expiry) but no code exists that matches it.
+Verification SignInFlow::decoy_verification(const std::string& strategy) {
+  const auto now = ctx_.now();
+  return Verification{"unverified",
+                      strategy,
+                      0,
+                      now + ctx_.settings.code_lifetime_ms,
+                      now,
+                      crypto::hex_encode(ctx_.random.bytes(32)),
+                      ""};
 }
 
 void SignInFlow::fail_attempt(SignIn& si, const UserRecord& user) {

@@ -43,6 +43,7 @@ class SignInFlow {
                            const std::string& code);
   void complete(Client& client, SignIn& sign_in, const UserRecord& user);
   void fail_attempt(SignIn& sign_in, const UserRecord& user);
+  Verification decoy_verification(const std::string& strategy);
 
   const AuthContext& ctx_;
   Sessions sessions_;

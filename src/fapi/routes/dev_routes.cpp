@@ -15,6 +15,22 @@ void add_dev_routes(RouteTable& routes) {
                {{"to", m.to}, {"code", m.code}, {"purpose", auth::to_string(m.purpose)}});
          return call.bare({{"messages", messages}});
        }});
+  // Tests only (dev.clock_control): move the server's clock forward to reach expiry and the end
+  // of a lockout without sleeping.
+  routes.push_back({"POST", "/__dev/clock", [](Call& call) {
+                      auto* clock = call.services.clock_control;
+                      if (!clock) throw auth::AuthError("route_not_found");
+                      const auto text = call.param_or_empty("advance_ms");
+                      long long ms = 0;
+                      try {
+                        ms = text.empty() ? 0 : std::stoll(text);
+                      } catch (const std::exception&) {
+                        throw auth::AuthError("form_param_format_invalid", "advance_ms");
+                      }
+                      if (ms < 0) throw auth::AuthError("form_param_format_invalid", "advance_ms");
+                      clock->advance(ms);
+                      return call.bare({{"now", call.auth().now()}});
+                    }});
 }
 
 }  // namespace tessera::fapi
