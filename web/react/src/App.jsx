@@ -61,6 +61,22 @@ function SignedIn() {
   )
 }
 
+// A pending session (Require MFA: task setup-mfa) is not signed in yet; the user finishes the
+// task by enrolling a second factor on the manage page, which turns the session active.
+function SessionTask({ task }) {
+  return (
+    <section id="session-task" data-task={task.key}>
+      <h1>One more step</h1>
+      <p>
+        This application requires two-factor authentication (task <code>{task.key}</code>).{' '}
+        <a id="setup-mfa-link" href="/manage/">
+          Set up two-factor authentication
+        </a>
+      </p>
+    </section>
+  )
+}
+
 export default function App() {
   const clerk = useClerk()
   const { isLoaded, isSignedIn } = useAuth()
@@ -73,6 +89,7 @@ export default function App() {
   }, [isLoaded])
 
   const status = clerk.status ?? (isLoaded ? 'ready' : 'loading')
+  const task = isLoaded && !isSignedIn ? clerk.session?.currentTask : null
   return (
     <>
       <header>
@@ -85,8 +102,10 @@ export default function App() {
           </span>
         </p>
       </header>
-      <main data-view={!isLoaded ? 'loading' : isSignedIn ? 'signed-in' : 'signed-out'}>
-        {!isLoaded ? null : isSignedIn ? <SignedIn /> : <SignInPage />}
+      <main
+        data-view={!isLoaded ? 'loading' : isSignedIn ? 'signed-in' : task ? 'task' : 'signed-out'}
+      >
+        {!isLoaded ? null : isSignedIn ? <SignedIn /> : task ? <SessionTask task={task} /> : <SignInPage />}
       </main>
     </>
   )
