@@ -1,0 +1,274 @@
+// bench/run's orchestrator: limits, then Tessera (SQLite, PostgreSQL), then better-auth, the
+// same flows against each; prints every figure and the `ratio <name> <value>` lines and writes
+// test-results/bench.md. Environment: BENCH_QUICK=1 (smoke run), TESSERA_BIN, BENCH_LIMITS_BIN,
+// TESSERA_TEST_POSTGRES_URL (a cluster from scripts/pg-test-cluster).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CookieJar } from '../tests/support/fapi_client.mjs';
+import { BASE_SETS, newClient, PASSWORD, signUpUser } from '../tests/support/flows.mjs';
+import { createDatabase, dropDatabase } from '../tests/support/postgres.mjs';
+import { freePort, startServer } from '../tests/support/server.mjs';
+import { closedLoop, percentile, pool, rssKiB, runWrk, sleep, totp } from './lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const PG = process.env.TESSERA_TEST_POSTGRES_URL;
+const CORES = os.cpus().length;
+const C = QUICK
+  ? { users: 120, seconds: 3, limitSeconds: 2, signin: [2, 8], cheap: [8, 64], totp: [8], overload: 4 }
+  : { users: 600, seconds: 8, limitSeconds: 4, signin: [1, 2, 4, 8], cheap: [4, 16, 64], totp: [4, 16], overload: 8 };
+const ORIGIN = 'http://localhost:3000';
+const work = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
+const results = { limits: {}, targets: {} };
+const log = (...a) => console.log(...a);
+const now = () => Date.now() / 1000;
+
+// ---- limits --------------------------------------------------------------------------------
+function limits() {
+  log(`== limits (bench_limits, ${C.limitSeconds} s per figure)`);
+  const out = execFileSync(process.env.BENCH_LIMITS_BIN, ['--seconds', String(C.limitSeconds)], { encoding: 'utf8' });
+  for (const line of out.trim().split('\n')) {
+    const [k, v] = line.split(' ');
+    results.limits[k] = Number(v);
+    log(`  ${k} ${v}`);
+  }
+}
+
+// ---- the two servers as adapters -----------------------------------------------------------
+const tessera = (label, database) => ({
+  label,
+  async start() {
+    this.srv = await startServer({
+      database,
+      sets: { ...BASE_SETS, 'dev.outbox': 'false', 'auth.second_factors': 'totp' },
+    });
+    this.url = this.srv.url;
+    this.pid = this.srv.pid;
+  },
+  async stop() {
+    await this.srv.stop();
+  },
+  async createUser(email) {
+    const c = newClient(this.url);
+    const u = await signUpUser(c, email, PASSWORD);
+    const q = { _clerk_session_id: u.sessionId };
+    const { secret } = (await c.post('/v1/me/totp', {}, q)).json.response;
+    const v = await c.post('/v1/me/totp/attempt_verification', { code: totp(secret, now()) }, q);
+    if (v.json?.response?.verified !== true) throw new Error(`totp enroll: ${v.text}`);
+    return { email, secret, cookie: c.jar.header(), session: u.sessionId };
+  },
+  async secondFactorSignIn(user) {
+    const c = newClient(this.url);
+    let r;
+    // Setup, not measured: a full hashing queue answers 429, so wait and try again.
+    while ((r = await c.post('/v1/client/sign_ins', { identifier: user.email, password: PASSWORD })).status === 429) await sleep(20);
+    if (r.json?.response?.status !== 'needs_second_factor') throw new Error(`sign-in: ${r.status} ${r.text}`);
+    return { user, cookie: c.jar.header(), id: r.json.response.id };
+  },
+  totpRequest(s) {
+    // The step after the current one (±1 step is accepted): enrolment used at most this one.
+    const body = `strategy=totp&code=${totp(s.user.secret, now() + 30)}`;
+    return { method: 'POST', path: `/v1/client/sign_ins/${s.id}/attempt_second_factor`, body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: s.cookie } };
+  },
+  signInRequest(user) {
+    const body = new URLSearchParams({ identifier: user.email, password: PASSWORD }).toString();
+    return { method: 'POST', path: '/v1/client/sign_ins', body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN } };
+  },
+  wrkTarget: 'tessera',
+});
+
+async function jsonPost(url, pathName, body, jar) {
+  const res = await fetch(url + pathName, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(jar.cookies.size ? { Cookie: jar.header() } : {}) },
+  });
+  jar.store(res.headers.getSetCookie());
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${pathName}: ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+const betterAuth = (database) => ({
+  label: 'better-auth (PostgreSQL)',
+  async start() {
+    const port = await freePort();
+    this.url = `http://127.0.0.1:${port}`;
+    this.child = spawn('node', ['server.mjs'], {
+      cwd: path.join(ROOT, 'bench/better-auth'),
+      env: { ...process.env, DATABASE_URL: database, PORT: String(port), NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    this.pid = this.child.pid;
+    await new Promise((resolve, reject) => {
+      this.child.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
+      this.child.on('exit', (code) => reject(new Error(`better-auth exited (${code})`)));
+    });
+  },
+  async stop() {
+    this.child.kill('SIGTERM');
+  },
+  async createUser(email) {
+    const jar = new CookieJar();
+    await jsonPost(this.url, '/api/auth/sign-up/email', { email, password: PASSWORD, name: 'Bench' }, jar);
+    const { totpURI } = await jsonPost(this.url, '/api/auth/two-factor/enable', { password: PASSWORD }, jar);
+    const secret = new URL(totpURI).searchParams.get('secret');
+    await jsonPost(this.url, '/api/auth/two-factor/verify-totp', { code: totp(secret, now()) }, jar);
+    return { email, secret, cookie: jar.header(), session: '-' };
+  },
+  async secondFactorSignIn(user) {
+    const jar = new CookieJar();
+    const j = await jsonPost(this.url, '/api/auth/sign-in/email', { email: user.email, password: PASSWORD }, jar);
+    if (!j.twoFactorRedirect) throw new Error(`sign-in: ${JSON.stringify(j)}`);
+    return { user, cookie: jar.header(), id: '-' };
+  },
+  totpRequest(s) {
+    return { method: 'POST', path: '/api/auth/two-factor/verify-totp', body: JSON.stringify({ code: totp(s.user.secret, now()) }),
+      headers: { 'Content-Type': 'application/json', Cookie: s.cookie } };
+  },
+  signInRequest(user) {
+    return { method: 'POST', path: '/api/auth/sign-in/email', body: JSON.stringify({ email: user.email, password: PASSWORD }),
+      headers: { 'Content-Type': 'application/json' } };
+  },
+  wrkTarget: 'better-auth',
+});
+
+// ---- one server through every flow ---------------------------------------------------------
+const ms = (us) => us / 1000;
+function row(flow, conc, rps, p50, p99, note = '') {
+  log(`  ${flow.padEnd(12)} c=${String(conc).padStart(3)}  ${rps.toFixed(0).padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms ${note}`);
+  return { flow, conc, rps, p50, p99, note };
+}
+const statusNote = (statuses) => Object.entries(statuses).filter(([s]) => s !== '200').map(([s, n]) => `${s}:${n}`).join(' ');
+
+async function measure(server) {
+  log(`== ${server.label}`);
+  const r = { rows: [] };
+  await server.start();
+  const t0 = performance.now();
+  const emails = Array.from({ length: C.users }, (_, i) => `bench-${i}-${process.pid}+clerk_test@example.com`);
+  const users = await pool(emails, CORES, (e) => server.createUser(e));
+  log(`  ${users.length} users with TOTP in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const usersFile = path.join(work, `${server.wrkTarget}-${Date.now()}.tsv`);
+  writeFileSync(usersFile, users.map((u) => `${u.email}\t${u.cookie}\t${u.session}`).join('\n') + '\n');
+  await sleep(1000);
+  r.idleRss = rssKiB(server.pid).rss;
+  const wrkEnv = (flow) => ({ BENCH_TARGET: server.wrkTarget, BENCH_FLOW: flow, BENCH_USERS: usersFile, BENCH_PASSWORD: PASSWORD });
+
+  for (const conc of C.signin) {
+    const w = await runWrk({ url: server.url, connections: conc, seconds: C.seconds, env: wrkEnv('signin') });
+    r.rows.push(row('sign-in', conc, (w.statuses['200'] ?? 0) / (w.duration_us / 1e6), ms(w.p50_us), ms(w.p99_us), statusNote(w.statuses)));
+  }
+  // TOTP: each user's next time step can be used once, so every attempt needs its own user
+  // and its own sign-in waiting at needs_second_factor (made here, not timed).
+  let offset = 0;
+  for (const conc of C.totp) {
+    const share = Math.floor(users.length / C.totp.length);
+    const mine = users.slice(offset, offset + share);
+    offset += share;
+    const signIns = await pool(mine, CORES, (u) => server.secondFactorSignIn(u));
+    const res = await closedLoop(server.url, { concurrency: conc, count: signIns.length, next: (i) => server.totpRequest(signIns[i]) });
+    r.rows.push(row('totp', conc, (res.statuses['200'] ?? 0) / res.seconds, percentile(res.all, 50), percentile(res.all, 99), statusNote(res.statuses)));
+  }
+  for (const flow of ['refresh', 'client']) {
+    for (const conc of C.cheap) {
+      const w = await runWrk({ url: server.url, connections: conc, seconds: C.seconds, env: wrkEnv(flow) });
+      r.rows.push(row(flow, conc, (w.statuses['200'] ?? 0) / (w.duration_us / 1e6), ms(w.p50_us), ms(w.p99_us), statusNote(w.statuses)));
+    }
+  }
+  // Overload: 16 sign-ins per core at once, token refresh alongside.
+  const over = CORES * 16;
+  const [sign, refresh] = await Promise.all([
+    closedLoop(server.url, { concurrency: over, seconds: C.seconds, next: (i) => server.signInRequest(users[i % users.length]) }),
+    runWrk({ url: server.url, connections: C.overload, seconds: C.seconds, env: wrkEnv('refresh') }),
+  ]);
+  const lat = (s, p) => percentile(sign.latency[s] ?? [], p);
+  r.overload = {
+    conc: over, ok: (sign.statuses['200'] ?? 0) / sign.seconds, rejected: (sign.statuses['429'] ?? 0) / sign.seconds,
+    p99_200: lat('200', 99), p99_429: lat('429', 99), refresh_p99: ms(refresh.p99_us), refresh_rps: refresh.rps,
+  };
+  log(`  overload c=${over}: ${r.overload.ok.toFixed(0)} sign-ins/s, ${r.overload.rejected.toFixed(0)} 429/s (p99 ${r.overload.p99_429.toFixed(2)} ms), ` +
+    `200 p99 ${r.overload.p99_200.toFixed(1)} ms; refresh alongside ${r.overload.refresh_rps.toFixed(0)}/s p99 ${r.overload.refresh_p99.toFixed(2)} ms`);
+  r.loadedRss = rssKiB(server.pid).hwm;
+  log(`  RSS idle ${(r.idleRss / 1024).toFixed(1)} MiB, peak under load ${(r.loadedRss / 1024).toFixed(1)} MiB`);
+  await server.stop();
+  return r;
+}
+
+// ---- report --------------------------------------------------------------------------------
+const best = (r, flow) => Math.max(...r.rows.filter((x) => x.flow === flow).map((x) => x.rps));
+const at = (r, flow, pick) => r.rows.filter((x) => x.flow === flow).reduce(pick);
+
+function ratios(all) {
+  const out = [];
+  const L = results.limits;
+  const hashMs = 1000 / L.argon2id_1core_tessera;
+  for (const [key, r] of Object.entries(all)) {
+    if (!key.startsWith('tessera')) continue;
+    const tag = key.replace('tessera_', '');
+    const sat = at(r, 'sign-in', (a, b) => (b.rps > a.rps ? b : a));
+    out.push([`${tag}_signin_per_hash_limit`, best(r, 'sign-in') / L.limit_argon2id, '≥ 0.95']);
+    out.push([`${tag}_signin_p99_at_saturation_per_hash`, sat.p99 / hashMs, '≤ 3']);
+    out.push([`${tag}_overload_429_p99_ms`, r.overload.p99_429, '≤ 10']);
+    out.push([`${tag}_overload_refresh_p99_ms`, r.overload.refresh_p99, '< 20']);
+    out.push([`${tag}_refresh_per_rsa_limit`, best(r, 'refresh') / L.limit_rsa2048_sign, '≥ 0.8']);
+    out.push([`${tag}_client_rps`, best(r, 'client'), '≥ 20000']);
+    out.push([`${tag}_totp_rps`, best(r, 'totp'), '≥ 2000']);
+    const peer = all.better_auth;
+    if (peer) {
+      for (const flow of ['sign-in', 'totp', 'refresh', 'client']) {
+        out.push([`${tag}_${flow.replace('-', '')}_per_better_auth`, best(r, flow) / best(peer, flow), '']);
+      }
+      out.push([`${tag}_rss_per_better_auth`, r.loadedRss / peer.loadedRss, '≤ 0.333']);
+    }
+  }
+  return out;
+}
+
+function markdown(all, rat) {
+  const L = results.limits;
+  const cpu = (os.cpus()[0]?.model ?? '?').trim();
+  let md = `# Tessera benchmark (${QUICK ? 'BENCH_QUICK=1' : 'full'} run)\n\n`;
+  md += `Command: \`bench/run\`${QUICK ? ' with BENCH_QUICK=1' : ''}. Machine: ${CORES} × ${cpu}, ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average at start ${os.loadavg()[0].toFixed(2)}. ${new Date().toISOString()}\n\n`;
+  md += '## Limits (bench_limits)\n\n| figure | value |\n|---|---|\n';
+  for (const [k, v] of Object.entries(L)) md += `| ${k} | ${v} |\n`;
+  md += '\n## Flows (req/s counts 200 answers only)\n\n| server | flow | concurrency | req/s | p50 ms | p99 ms | other statuses |\n|---|---|---|---|---|---|---|\n';
+  for (const [key, r] of Object.entries(all)) {
+    for (const x of r.rows) md += `| ${key} | ${x.flow} | ${x.conc} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.note} |\n`;
+  }
+  md += '\n## Overload and memory\n\n| server | sign-in c | ok/s | 429/s | 429 p99 ms | 200 p99 ms | refresh p99 ms alongside | idle RSS MiB | peak RSS MiB |\n|---|---|---|---|---|---|---|---|---|\n';
+  for (const [key, r] of Object.entries(all)) {
+    const o = r.overload;
+    md += `| ${key} | ${o.conc} | ${o.ok.toFixed(0)} | ${o.rejected.toFixed(0)} | ${o.p99_429.toFixed(2)} | ${o.p99_200.toFixed(1)} | ${o.refresh_p99.toFixed(2)} | ${(r.idleRss / 1024).toFixed(1)} | ${(r.loadedRss / 1024).toFixed(1)} |\n`;
+  }
+  md += '\n## Ratios\n\n| ratio | value | target |\n|---|---|---|\n';
+  for (const [k, v, t] of rat) md += `| ${k} | ${Number.isFinite(v) ? v.toFixed(3) : v} | ${t} |\n`;
+  return md;
+}
+
+// ---- main ----------------------------------------------------------------------------------
+limits();
+const all = {};
+const dbDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-db-'));
+all.tessera_sqlite = await measure(tessera('Tessera (SQLite)', `sqlite://${path.join(dbDir, 'bench.db')}`));
+if (PG) {
+  const tdb = createDatabase(PG, 'bench');
+  all.tessera_postgres = await measure(tessera('Tessera (PostgreSQL)', tdb));
+  dropDatabase(tdb);
+  const bdb = createDatabase(PG, 'bench_ba');
+  all.better_auth = await measure(betterAuth(bdb));
+  dropDatabase(bdb);
+} else {
+  log('!! TESSERA_TEST_POSTGRES_URL not set: PostgreSQL and better-auth skipped');
+}
+const rat = ratios(all);
+log('== ratios');
+for (const [k, v, t] of rat) log(`ratio ${k} ${Number.isFinite(v) ? v.toFixed(3) : v}${t ? `   (target ${t})` : ''}`);
+mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'test-results/bench.md'), markdown(all, rat));
+log('wrote test-results/bench.md');

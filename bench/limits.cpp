@@ -1,0 +1,199 @@
+// bench_limits: the physical limits Tessera's endpoints are compared against.
+//
+//   argon2id at Tessera's parameters (m=19 MiB, t=2, p=1), one core and all cores, for every
+//   implementation found at build time:
+//     tessera      crypto::Argon2id (what the server runs)
+//     libsodium    crypto_pwhash, a fresh mmap(MAP_POPULATE) per hash
+//     libargon2    Debian's reference libargon2, one reused buffer per thread (allocate_cbk)
+//     libgcrypt    gcry_kdf ARGON2ID (malloc per hash, which glibc reuses)
+//   RSA-2048 RS256 signatures with crypto::Rs256Signer, one core and all cores.
+//
+// Output: one "name value" line per figure (hashes or signatures per second, and ms per hash),
+// read by bench/run. Usage: bench_limits [--seconds S] [--threads N] [--only argon2|rsa]
+#include <sodium.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "crypto/argon2id.h"
+#include "crypto/rsa.h"
+
+#ifdef TESSERA_BENCH_LIBARGON2
+#include <argon2.h>
+#endif
+#ifdef TESSERA_BENCH_LIBGCRYPT
+#include <gcrypt.h>
+#endif
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::uint32_t kMemoryKib = 19 * 1024;
+constexpr std::uint32_t kIterations = 2;
+constexpr char kPassword[] = "correct horse battery staple";
+constexpr unsigned char kSalt[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+// Runs `op` on `threads` threads for `seconds`; returns operations per second.
+double rate(int threads, double seconds, const std::function<void()>& op) {
+  op();  // warm up (first-touch allocations, key parsing)
+  std::atomic<bool> stop{false};
+  std::atomic<std::uint64_t> done{0};
+  std::vector<std::thread> pool;
+  const auto start = Clock::now();
+  for (int i = 0; i < threads; ++i) {
+    pool.emplace_back([&] {
+      std::uint64_t mine = 0;
+      while (!stop.load(std::memory_order_relaxed)) {
+        op();
+        ++mine;
+      }
+      done += mine;
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (auto& t : pool) t.join();
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  return static_cast<double>(done.load()) / elapsed;
+}
+
+void libsodium_hash() {
+  unsigned char out[32];
+  if (crypto_pwhash(out, sizeof out, kPassword, sizeof kPassword - 1, kSalt, kIterations,
+                    std::size_t{kMemoryKib} * 1024, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    std::abort();
+}
+
+#ifdef TESSERA_BENCH_LIBARGON2
+// One buffer per thread, 2 MiB aligned and advised to use huge pages, handed to libargon2
+// through its allocation callbacks.
+struct ReusedBuffer {
+  std::uint8_t* data = nullptr;
+  std::size_t size = 0;
+  ~ReusedBuffer() { std::free(data); }
+};
+thread_local ReusedBuffer argon2_buffer;
+int reuse_allocate(std::uint8_t** memory, std::size_t bytes) {
+  constexpr std::size_t kHuge = 2 << 20;
+  if (argon2_buffer.size < bytes) {
+    std::free(argon2_buffer.data);
+    argon2_buffer.size = (bytes + kHuge - 1) / kHuge * kHuge;
+    argon2_buffer.data = static_cast<std::uint8_t*>(std::aligned_alloc(kHuge, argon2_buffer.size));
+    if (argon2_buffer.data == nullptr) return ARGON2_MEMORY_ALLOCATION_ERROR;
+    madvise(argon2_buffer.data, argon2_buffer.size, MADV_HUGEPAGE);
+  }
+  *memory = argon2_buffer.data;
+  return ARGON2_OK;
+}
+void reuse_free(std::uint8_t*, std::size_t) {}
+
+void libargon2_hash() {
+  std::uint8_t out[32];
+  std::uint8_t password[sizeof kPassword - 1];
+  std::uint8_t salt[sizeof kSalt];
+  std::memcpy(password, kPassword, sizeof password);
+  std::memcpy(salt, kSalt, sizeof salt);
+  argon2_context ctx{};
+  ctx.out = out;
+  ctx.outlen = sizeof out;
+  ctx.pwd = password;
+  ctx.pwdlen = sizeof password;
+  ctx.salt = salt;
+  ctx.saltlen = sizeof salt;
+  ctx.t_cost = kIterations;
+  ctx.m_cost = kMemoryKib;
+  ctx.lanes = 1;
+  ctx.threads = 1;
+  ctx.version = ARGON2_VERSION_13;
+  ctx.allocate_cbk = reuse_allocate;
+  ctx.free_cbk = reuse_free;
+  if (argon2_ctx(&ctx, Argon2_id) != ARGON2_OK) std::abort();
+}
+#endif
+
+#ifdef TESSERA_BENCH_LIBGCRYPT
+void libgcrypt_hash() {
+  const unsigned long params[4] = {32, kIterations, kMemoryKib, 1};
+  gcry_kdf_hd_t hd;
+  if (gcry_kdf_open(&hd, GCRY_KDF_ARGON2, GCRY_KDF_ARGON2ID, params, 4, kPassword,
+                    sizeof kPassword - 1, kSalt, sizeof kSalt, nullptr, 0, nullptr, 0) != 0)
+    std::abort();
+  unsigned char out[32];
+  if (gcry_kdf_compute(hd, nullptr) != 0 || gcry_kdf_final(hd, sizeof out, out) != 0) std::abort();
+  gcry_kdf_close(hd);
+}
+#endif
+
+void report(const char* name, double value) { std::printf("%s %.2f\n", name, value); }
+
+void argon2_limits(int threads, double seconds) {
+  const tessera::crypto::Argon2id tessera_argon;
+  std::vector<std::pair<std::string, std::function<void()>>> impls = {
+      {"tessera", [&] { (void)tessera_argon.hash(kPassword); }},
+      {"libsodium", libsodium_hash},
+  };
+#ifdef TESSERA_BENCH_LIBARGON2
+  impls.emplace_back("libargon2", libargon2_hash);
+#endif
+#ifdef TESSERA_BENCH_LIBGCRYPT
+  impls.emplace_back("libgcrypt", libgcrypt_hash);
+#endif
+  double best = 0;
+  for (const auto& [name, op] : impls) {
+    const double one = rate(1, seconds, op);
+    const double all = rate(threads, seconds, op);
+    report(("argon2id_ms_" + name).c_str(), 1000.0 / one);
+    report(("argon2id_1core_" + name).c_str(), one);
+    report(("argon2id_allcores_" + name).c_str(), all);
+    std::fflush(stdout);
+    if (all > best) best = all;
+  }
+  report("limit_argon2id", best);
+}
+
+void rsa_limits(int threads, double seconds) {
+  const auto key = tessera::crypto::generate_rsa_key(2048);
+  const tessera::crypto::Rs256Signer signer(key.private_pem);
+  const std::string header = R"({"alg":"RS256","kid":"ins_bench","typ":"JWT"})";
+  const std::string payload =
+      R"({"azp":"http://localhost:3000","exp":1900000000,"iat":1800000000,"iss":"http://localhost","nbf":1799999990,"sid":"sess_2abcdefghijklmnopqrstuvwxyz","sub":"user_2abcdefghijklmnopqrstuvwxyz","v":2})";
+  const auto sign = [&] { (void)signer.sign(header, payload); };
+  const double one = rate(1, seconds, sign);
+  const double all = rate(threads, seconds, sign);
+  report("rsa2048_sign_ms", 1000.0 / one);
+  report("rsa2048_sign_1core", one);
+  report("limit_rsa2048_sign", all);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double seconds = 3;
+  int threads = static_cast<int>(std::thread::hardware_concurrency());
+  std::string only;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string_view flag = argv[i];
+    if (flag == "--seconds") seconds = std::stod(argv[i + 1]);
+    if (flag == "--threads") threads = std::stoi(argv[i + 1]);
+    if (flag == "--only") only = argv[i + 1];
+  }
+  if (sodium_init() < 0) return 1;
+#ifdef TESSERA_BENCH_LIBGCRYPT
+  gcry_check_version(nullptr);
+  gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
+#endif
+  report("threads", threads);
+  if (only.empty() || only == "argon2") argon2_limits(threads, seconds);
+  if (only.empty() || only == "rsa") rsa_limits(threads, seconds);
+  return 0;
+}

@@ -1,0 +1,92 @@
+-- One wrk script for every flow bench/run measures with wrk:
+--   BENCH_TARGET = tessera | better-auth
+--   BENCH_FLOW   = signin (password sign-in of a user with TOTP, from a new client)
+--                | refresh (a session token for a signed-in session)
+--                | client (GET /v1/client, or better-auth's GET /api/auth/get-session)
+--   BENCH_USERS  = file of lines "email<TAB>cookie header<TAB>session id"
+--   BENCH_PASSWORD = the users' password
+-- done() prints one line "wrk-json {…}" with throughput, latency percentiles and status counts.
+local target = os.getenv("BENCH_TARGET") or "tessera"
+local flow = os.getenv("BENCH_FLOW") or "client"
+local password = os.getenv("BENCH_PASSWORD") or ""
+local users = {}
+for line in io.lines(os.getenv("BENCH_USERS")) do
+  local email, cookie, session = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)$")
+  if email then users[#users + 1] = { email = email, cookie = cookie, session = session } end
+end
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  n = 0
+  statuses = {}
+  step = counter > 0 and counter or 1
+  i = id or 0
+end
+
+local origin = "http://localhost:3000"
+
+function request()
+  i = i + 1
+  local u = users[(i * 7919) % #users + 1]
+  if target == "tessera" then
+    if flow == "signin" then
+      return wrk.format("POST", "/v1/client/sign_ins", {
+        ["Content-Type"] = "application/x-www-form-urlencoded", ["Origin"] = origin,
+      }, "identifier=" .. urlencode(u.email) .. "&password=" .. urlencode(password) .. "&locale=en-US")
+    elseif flow == "refresh" then
+      return wrk.format("POST", "/v1/client/sessions/" .. u.session .. "/tokens", {
+        ["Content-Type"] = "application/x-www-form-urlencoded", ["Origin"] = origin,
+        ["Cookie"] = u.cookie,
+      }, "organization_id=")
+    else
+      return wrk.format("GET", "/v1/client", { ["Origin"] = origin, ["Cookie"] = u.cookie })
+    end
+  else
+    if flow == "signin" then
+      return wrk.format("POST", "/api/auth/sign-in/email", { ["Content-Type"] = "application/json" },
+        '{"email":"' .. u.email .. '","password":"' .. password .. '"}')
+    elseif flow == "refresh" then
+      return wrk.format("GET", "/api/auth/token", { ["Cookie"] = u.cookie })
+    else
+      return wrk.format("GET", "/api/auth/get-session", { ["Cookie"] = u.cookie })
+    end
+  end
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if status == 200 and flow == "signin" and n < 3 then
+    -- A sign-in must stop at the second factor, not complete.
+    local ok = body:find("needs_second_factor", 1, true) or body:find("twoFactorRedirect", 1, true)
+    if not ok then statuses[0] = (statuses[0] or 0) + 1 end
+    n = n + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    local s = thread:get("statuses")
+    for code, c in pairs(s) do counts[code] = (counts[code] or 0) + c end
+  end
+  local parts = {}
+  for code, c in pairs(counts) do parts[#parts + 1] = string.format('"%d":%d', code, c) end
+  io.write(string.format(
+    'wrk-json {"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
+    '"connect_errors":%d,"read_errors":%d,"timeouts":%d,"statuses":{%s}}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency.max, summary.errors.connect, summary.errors.read,
+    summary.errors.timeout, table.concat(parts, ",")))
+end
