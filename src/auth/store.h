@@ -50,6 +50,8 @@ class Store {
   // --- second factors
   // Atomically accepts a TOTP time step only if it is later than the last one accepted.
   virtual bool advance_totp_step(const std::string& user_id, std::int64_t step) = 0;
+  // Forgets the last accepted step: a new TOTP secret starts with no history.
+  virtual void reset_totp_step(const std::string& user_id) = 0;
   // Replaces all backup codes of the user with these hashes.
   virtual void replace_backup_codes(const std::string& user_id,
                                     const std::vector<std::string>& code_hashes) = 0;

@@ -47,9 +47,9 @@ TotpEnrollment MfaEnrollment::create_totp(const std::string& user_id) {
   auto& user = record.user;
   user.totp_secret_sealed = seal_totp_secret(ctx_, user.id, secret);
   user.totp_verified = false;
-  user.totp_last_step = -1;
   user.totp_created_at = user.updated_at = ctx_.now();
   ctx_.store.update_user(user);
+  ctx_.store.reset_totp_step(user.id);  // a new secret: steps used with the old one don't count
   const auto* email = record.primary_email();
   const auto issuer = uri_escape(ctx_.settings.application_name);
   const auto account = uri_escape(email ? email->email : user.id);
@@ -79,9 +79,9 @@ void MfaEnrollment::disable_totp(const std::string& user_id) {
   auto& user = record.user;
   user.totp_secret_sealed.clear();
   user.totp_verified = false;
-  user.totp_last_step = -1;
   user.updated_at = ctx_.now();
   ctx_.store.update_user(user);
+  ctx_.store.reset_totp_step(user_id);
   on_factor_removed(user_id);
 }
 

@@ -16,6 +16,14 @@ bool PostgresStore::advance_totp_step(const std::string& user_id, std::int64_t s
   });
 }
 
+void PostgresStore::reset_totp_step(const std::string& user_id) {
+  retrying([&] {
+    with_connection([&](Connection& c) {
+      c.query("UPDATE users SET totp_last_step = -1 WHERE id = ?", params(user_id));
+    });
+  });
+}
+
 void PostgresStore::replace_backup_codes(const std::string& user_id,
                                          const std::vector<std::string>& code_hashes) {
   retrying([&] {

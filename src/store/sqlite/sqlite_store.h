@@ -30,6 +30,7 @@ class SqliteStore final : public auth::Store {
   void delete_phone_number(const std::string& phone_id) override;
 
   bool advance_totp_step(const std::string& user_id, std::int64_t step) override;
+  void reset_totp_step(const std::string& user_id) override;
   void replace_backup_codes(const std::string& user_id,
                             const std::vector<std::string>& code_hashes) override;
   bool consume_backup_code(const std::string& user_id, const std::string& code_hash,

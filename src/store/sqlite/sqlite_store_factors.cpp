@@ -14,6 +14,11 @@ bool SqliteStore::advance_totp_step(const std::string& user_id, std::int64_t ste
   return db_.changes() == 1;
 }
 
+void SqliteStore::reset_totp_step(const std::string& user_id) {
+  Lock lock(mutex_);
+  db_.prepare("UPDATE users SET totp_last_step = -1 WHERE id = ?")->bind(user_id).run();
+}
+
 void SqliteStore::replace_backup_codes(const std::string& user_id,
                                        const std::vector<std::string>& code_hashes) {
   Lock lock(mutex_);

@@ -208,6 +208,16 @@ TEST_P(StoreContract, TotpStepOnlyMovesForward) {
   EXPECT_FALSE(store().advance_totp_step("user_none", 6));
 }
 
+TEST_P(StoreContract, ResetTotpStepForgetsTheHistory) {
+  auto user = sample_user("user_1");
+  user.totp_last_step = -1;
+  store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
+  ASSERT_TRUE(store().advance_totp_step("user_1", 7));
+  store().reset_totp_step("user_1");
+  EXPECT_EQ(store().find_user("user_1")->totp_last_step, -1);
+  EXPECT_TRUE(store().advance_totp_step("user_1", 7));
+}
+
 TEST_P(StoreContract, BackupCodeIsConsumedOnce) {
   add_user("user_1", "zoe@example.com");
   add_user("user_2", "other@example.com");
