@@ -1,4 +1,4 @@
-// The `tessera` command line: serve, migrate, config check, users unlock, keys rotate.
+// The `tessera` command line: serve, migrate, config check, users unlock/import, keys rotate.
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <functional>
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/import_users.h"
 #include "app/serve.h"
 #include "config/config.h"
 #include "config/summary.h"
@@ -88,6 +89,17 @@ int main(int argc, char** argv) {
   add_server_options(*unlock, options, false);
   unlock->callback([&] {
     action = [&](const tessera::config::Config& c) { return tessera::app::unlock_user(c, email); };
+  });
+  CLI::App* import_users = users->add_subcommand(
+      "import", "Create users from a JSON-lines file (Clerk's import shape, password digests)");
+  std::string import_file;
+  import_users->add_option("file", import_file, "One JSON object per line")->required();
+  add_config_file_options(*import_users, options);
+  add_server_options(*import_users, options, false);
+  import_users->callback([&] {
+    action = [&](const tessera::config::Config& c) {
+      return tessera::app::import_users(c, import_file);
+    };
   });
 
   CLI::App* keys = app.add_subcommand("keys", "Manage the session-token signing keys");

@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+
+#include "config/config.h"
+
+namespace tessera::app {
+
+// `tessera users import FILE`: creates the users of a JSON-lines file (Clerk's import shape,
+// see user_import/import_line.h) with their existing password digests, which verify at sign-in
+// and are replaced by the instance's argon2id on the first successful one. Progress goes to
+// stderr (a bar on a terminal), skipped lines to stderr with their line numbers, the summary to
+// stdout. Returns 0 when every line was imported, 1 when some were skipped.
+int import_users(const config::Config& config, const std::string& path);
+
+}  // namespace tessera::app
