@@ -72,6 +72,7 @@ int serve(const config::Config& config) {
   const int hash_threads = worker_count(config);
   http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
   http::ThreadPool hashing(hash_threads, static_cast<std::size_t>(2 * hash_threads));
+  tokens::TokenCache token_cache;
   const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
   const fapi::Services services{config,
                                 context,
@@ -81,7 +82,8 @@ int serve(const config::Config& config) {
                                 config.dev.outbox ? &outbox : nullptr,
                                 publishable_key,
                                 is_production_key(publishable_key),
-                                config.dev.clock_control ? &clock : nullptr};
+                                config.dev.clock_control ? &clock : nullptr,
+                                &token_cache};
   fapi::FapiApp app(services);
 
   http::ServerOptions options;

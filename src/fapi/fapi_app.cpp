@@ -8,6 +8,7 @@
 #include "fapi/client_ip.h"
 #include "fapi/cors.h"
 #include "fapi/error_response.h"
+#include "http/form.h"
 #include "http/static_files.h"
 
 namespace tessera::fapi {
@@ -53,15 +54,19 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   add_well_known_routes(routes);
   add_dev_routes(routes);
   for (auto& route : routes) {
-    const auto work = work_class_of(route.method, route.pattern);
     const auto rate = rate_class_of(route.method, route.pattern);
-    router_.add(route.method, route.pattern,
-                [this, work, rate, handler = std::move(route.handler)](http::Request& request,
-                                                                       http::Respond respond) {
-                  run_on(work, request, std::move(respond), [this, &handler, rate, &request] {
-                    return run_route(handler, rate, request);
-                  });
-                });
+    router_.add(
+        route.method, route.pattern,
+        [this, method = route.method, pattern = route.pattern, rate,
+         handler = std::move(route.handler)](http::Request& request, http::Respond respond) {
+          std::string strategy;
+          if (work_class_depends_on_strategy(pattern))  // a small form: cheap to read here
+            if (auto form = http::parse_urlencoded(request.body))
+              strategy = http::form_value(*form, "strategy").value_or("");
+          const auto work = work_class_of(method, pattern, strategy);
+          run_on(work, request, std::move(respond),
+                 [this, &handler, rate, &request] { return run_route(handler, rate, request); });
+        });
   }
 }
 

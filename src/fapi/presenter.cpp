@@ -18,8 +18,16 @@ std::string session_token(Call& call, const auth::Session& session) {
 nlohmann::json session_json(Call& call, const auth::Session& session) {
   const auto user = call.auth().store.find_user_record(session.user_id);
   if (!user) return nullptr;
-  const bool live = session.live(call.auth().now());
-  return json::session(session, *user, live ? session_token(call, session) : "", call.auth().now());
+  const auto now = call.auth().now();
+  std::string token;
+  if (session.live(now)) {
+    auto* cache = call.services.token_cache;
+    // The key holds everything a token says, so a cached one is never stale in content.
+    const auto key = session.id + '|' + session.status + '|' + call.origin();
+    token = cache ? cache->get_or_mint(key, now, [&] { return session_token(call, session); })
+                  : session_token(call, session);
+  }
+  return json::session(session, *user, token, now);
 }
 
 nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in) {

@@ -7,6 +7,7 @@
 #include "env/adjustable_clock.h"
 #include "http/thread_pool.h"
 #include "tokens/key_ring.h"
+#include "tokens/token_cache.h"
 
 namespace tessera::fapi {
 
@@ -21,6 +22,7 @@ struct Services {
   std::string publishable_key;
   bool production_instance = true;                // pk_live_: the server sets __client_uat itself
   env::AdjustableClock* clock_control = nullptr;  // only with dev.clock_control (tests)
+  tokens::TokenCache* token_cache = nullptr;      // reuse of tokens in rendered clients
 };
 
 }  // namespace tessera::fapi

@@ -9,6 +9,11 @@ namespace tessera::fapi {
 // refused at once (429) instead of queueing.
 enum class WorkClass { fast, hashing };
 
-WorkClass work_class_of(std::string_view method, std::string_view pattern);
+// `strategy` is the request's strategy parameter: sign-in attempts hash only for a password or a
+// backup code, so TOTP and SMS/email codes stay on the fast pool.
+WorkClass work_class_of(std::string_view method, std::string_view pattern,
+                        std::string_view strategy);
+// Whether work_class_of looks at the strategy for this route (then the body is read first).
+bool work_class_depends_on_strategy(std::string_view pattern);
 
 }  // namespace tessera::fapi
