@@ -94,11 +94,14 @@ int main(int argc, char** argv) {
       "import", "Create users from a JSON-lines file (Clerk's import shape, password digests)");
   std::string import_file;
   import_users->add_option("file", import_file, "One JSON object per line")->required();
+  std::size_t import_batch = 10000;
+  import_users->add_option("--batch-size", import_batch, "Users per transaction (default 10000)")
+      ->check(CLI::Range(1, 1000000));
   add_config_file_options(*import_users, options);
   add_server_options(*import_users, options, false);
   import_users->callback([&] {
     action = [&](const tessera::config::Config& c) {
-      return tessera::app::import_users(c, import_file);
+      return tessera::app::import_users(c, import_file, import_batch);
     };
   });
 

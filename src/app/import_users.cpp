@@ -62,7 +62,7 @@ void print_summary(const ImportCounts& counts, const ProgressMeter& meter) {
 
 }  // namespace
 
-int import_users(const config::Config& config, const std::string& path) {
+int import_users(const config::Config& config, const std::string& path, std::size_t batch_size) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::cerr << "tessera: cannot read " << path << "\n";
@@ -74,7 +74,7 @@ int import_users(const config::Config& config, const std::string& path) {
   BufferedRandom random(system_random);
   ProgressMeter meter(std::cerr, ::isatty(STDERR_FILENO) == 1, total);
   MeterListener listener(meter);
-  const ImportTarget target{*store, random, env::SystemClock().now_ms()};
+  const ImportTarget target{*store, random, env::SystemClock().now_ms(), batch_size};
   ImportCounts counts;
   try {
     counts = import_user_lines(in, target, listener);

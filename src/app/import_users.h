@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 #include "config/config.h"
@@ -9,7 +10,8 @@ namespace tessera::app {
 // see user_import/import_line.h) with their existing password digests, which verify at sign-in
 // and are replaced by the instance's argon2id on the first successful one. Progress goes to
 // stderr (a bar on a terminal), skipped lines to stderr with their line numbers, the summary to
-// stdout. Returns 0 when every line was imported, 1 when some were skipped.
-int import_users(const config::Config& config, const std::string& path);
+// stdout. Returns 0 when every line was imported, 1 when some were skipped. `batch_size` users
+// go in one transaction (a running server waits for each batch's write lock).
+int import_users(const config::Config& config, const std::string& path, std::size_t batch_size);
 
 }  // namespace tessera::app

@@ -27,9 +27,9 @@ class ImportListener {
 
 struct ImportTarget {
   auth::Store& store;
-  auth::Random& random;           // ids
-  std::int64_t now_ms = 0;        // created_at of every imported user
-  std::size_t batch_size = 1000;  // users per transaction
+  auth::Random& random;            // ids
+  std::int64_t now_ms = 0;         // created_at of every imported user
+  std::size_t batch_size = 10000;  // users per transaction
 };
 
 // Reads the JSON-lines file (import_line.h) and creates each user with a verified primary email

@@ -97,6 +97,22 @@ TEST_F(UserImporterTest, SkipsBadLinesAndTakenAddressesWithLineNumbers) {
   EXPECT_EQ(store->find_user_by_email("new2@x.com")->phone_numbers.size(), 1u);
 }
 
+TEST_F(UserImporterTest, TheFirstLineWithAnAddressWinsWithinABatch) {
+  for (int i = 0; i < 20; ++i) {  // rows are written in random id order; the outcome is not
+    const std::string email = "d" + std::to_string(i) + "@x.com";
+    recorder.skips.clear();
+    const auto counts =
+        run(line(email, R"(,"first_name":"First")") + line(email, R"(,"first_name":"Second")"),
+            /*batch_size=*/10);
+    EXPECT_EQ(counts.imported, 1);
+    EXPECT_EQ(counts.skipped, 1);
+    EXPECT_EQ(store->find_user_by_email(email)->user.first_name, "First");
+    ASSERT_EQ(recorder.skips.size(), 1u);
+    EXPECT_EQ(recorder.skips[0],
+              std::make_pair(std::int64_t{2}, std::string("email address already exists")));
+  }
+}
+
 TEST_F(UserImporterTest, EmptyInputImportsNothing) {
   const auto counts = run("");
   EXPECT_EQ(counts.lines, 0);
