@@ -47,16 +47,23 @@ async function copyDir(from, to) {
   return (await readdir(from)).length
 }
 
-const targets = [
-  {
-    // The seed's vanilla clerk-js page (sign in + MFA, sign up, signed-in view) at "/".
-    name: 'vanilla',
+// A folder of web/pages/ copied as it is into dist.
+function staticPage(name, folder, to) {
+  return {
+    name,
     async build() {
-      const from = join(webDir, 'pages', 'vanilla')
-      const n = await copyDir(from, distDir)
-      return `${n} files from ${rel(from)} → ${rel(distDir)}`
+      const from = join(webDir, 'pages', folder)
+      const n = await copyDir(from, to)
+      return `${n} files from ${rel(from)} → ${rel(to)}`
     },
-  },
+  }
+}
+
+const targets = [
+  // The seed's vanilla clerk-js page (sign in + MFA, sign up, signed-in view) at "/".
+  staticPage('vanilla', 'vanilla', distDir),
+  // The stylesheet every page shares, at /shared/ (the React build inlines it).
+  staticPage('shared', 'shared', join(distDir, 'shared')),
   {
     // The unchanged ESM build of @clerk/clerk-js (self-contained: it loads no further chunks),
     // imported by the pages as ./vendor/clerk.mjs. No CDN is involved.
@@ -69,15 +76,8 @@ const targets = [
       return `@clerk/clerk-js ${version} → ${rel(join(distDir, 'vendor', 'clerk.mjs'))}`
     },
   },
-  {
-    // The "manage two-factor authentication" page (vanilla JS + ../vendor/clerk.mjs) at /manage/.
-    name: 'manage',
-    async build() {
-      const from = join(webDir, 'pages', 'manage')
-      const n = await copyDir(from, join(distDir, 'manage'))
-      return `${n} files from ${rel(from)} → ${rel(join(distDir, 'manage'))}`
-    },
-  },
+  // The "manage two-factor authentication" page (vanilla JS + ../vendor/clerk.mjs) at /manage/.
+  staticPage('manage', 'manage', join(distDir, 'manage')),
   {
     // Seed 000 (Core 3 useSignIn() MFA flow) as a React app: @clerk/react 6 + bundled
     // @clerk/clerk-js, built by Vite into dist/react/ and served at /react/.
