@@ -21,6 +21,9 @@
 namespace tessera::app {
 namespace {
 
+// Linux nice steps: +10 gives a hashing thread about a tenth of a contended core's time.
+constexpr int kHashingNiceIncrement = 10;
+
 int worker_count(const config::Config& config) {
   if (config.server.worker_threads > 0) return config.server.worker_threads;
   return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
@@ -68,10 +71,12 @@ int serve(const config::Config& config) {
 
   // Cheap work (database, tokens) gets a roomy pool; argon2id gets one thread per core and a
   // queue of two hashes per thread, so saturation costs at most ~3 hashes of latency and the
-  // excess is refused at once.
+  // excess is refused at once. Hashing runs at a lower priority so that, with every core
+  // hashing, the I/O threads still answer (429s, token refreshes) without waiting for a slice.
   const int hash_threads = worker_count(config);
   http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
-  http::ThreadPool hashing(hash_threads, static_cast<std::size_t>(2 * hash_threads));
+  http::ThreadPool hashing(hash_threads, static_cast<std::size_t>(2 * hash_threads),
+                           kHashingNiceIncrement);
   tokens::TokenCache token_cache;
   const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
   const fapi::Services services{config,

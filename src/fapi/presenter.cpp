@@ -65,9 +65,9 @@ nlohmann::json client_json(Call& call, const auth::Client& client) {
                       });
   return {{"object", "client"},
           {"id", client.id},
-          {"sessions", sessions},
-          {"sign_in", sign_in},
-          {"sign_up", sign_up},
+          {"sessions", std::move(sessions)},
+          {"sign_in", std::move(sign_in)},
+          {"sign_up", std::move(sign_up)},
           {"last_active_session_id",
            active ? nlohmann::json(client.last_active_session_id) : nlohmann::json(nullptr)},
           {"last_authentication_strategy", nullptr},

@@ -1,15 +1,34 @@
 #include "http/thread_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <exception>
 
 namespace tessera::http {
 
-ThreadPool::ThreadPool(int threads, std::size_t max_queue) : max_queue_(max_queue) {
+namespace {
+
+// Raises the calling thread's nice value; a failure only costs priority, so it is reported once.
+void lower_this_thread_priority(int increment) {
+  const auto tid = static_cast<id_t>(gettid());
+  errno = 0;
+  const int current = getpriority(PRIO_PROCESS, tid);
+  if (errno == 0 && setpriority(PRIO_PROCESS, tid, current + increment) == 0) return;
+  std::perror("tessera: lowering worker priority");
+}
+
+}  // namespace
+
+ThreadPool::ThreadPool(int threads, std::size_t max_queue, int nice_increment)
+    : max_queue_(max_queue) {
   if (threads <= 0) threads = static_cast<int>(std::thread::hardware_concurrency());
   if (threads <= 0) threads = 1;
   workers_.reserve(static_cast<std::size_t>(threads));
-  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  for (int i = 0; i < threads; ++i)
+    workers_.emplace_back([this, nice_increment] { work(nice_increment); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -44,7 +63,8 @@ std::size_t ThreadPool::queued() const {
   return tasks_.size();
 }
 
-void ThreadPool::work() {
+void ThreadPool::work(int nice_increment) {
+  if (nice_increment > 0) lower_this_thread_priority(nice_increment);
   while (true) {
     std::function<void()> task;
     {

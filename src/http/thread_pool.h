@@ -15,7 +15,9 @@ namespace tessera::http {
 class ThreadPool {
  public:
   // threads <= 0 → one per hardware thread. max_queue counts tasks waiting, not running.
-  ThreadPool(int threads, std::size_t max_queue);
+  // nice_increment > 0 lowers the workers' scheduling priority (Linux: per-thread nice), so
+  // long CPU-bound work such as argon2id yields the cores to I/O threads and cheap requests.
+  ThreadPool(int threads, std::size_t max_queue, int nice_increment = 0);
   // Runs every queued task (tasks may still post while draining), then joins the workers.
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
@@ -29,7 +31,7 @@ class ThreadPool {
   std::size_t queued() const;
 
  private:
-  void work();
+  void work(int nice_increment);
 
   mutable std::mutex mutex_;
   std::condition_variable ready_;

@@ -35,7 +35,7 @@ json session(const auth::Session& s, const auth::UserRecord& u, const std::strin
            token.empty() ? json(nullptr) : json{{"object", "token"}, {"jwt", token}}},
           {"last_active_organization_id", nullptr},
           {"actor", nullptr},
-          {"tasks", tasks},
+          {"tasks", std::move(tasks)},
           {"factor_verification_age", {minutes(s.first_factor_at), minutes(s.second_factor_at)}},
           {"user", user(u)},
           {"public_user_data", public_user_data(u)},
@@ -57,10 +57,10 @@ json sign_in(const auth::SignIn& si, const std::optional<auth::UserRecord>& u,
     else if (si.status == "needs_client_trust")
       second = factors(auth::client_trust_options(*u));
     if (!settings.enumeration_protection || si.status != "needs_first_factor")
-    user_data = {{"first_name", text_or_null(u->user.first_name)},
-                 {"last_name", text_or_null(u->user.last_name)},
-                 {"image_url", ""},
-                 {"has_image", false}};
+      user_data = {{"first_name", text_or_null(u->user.first_name)},
+                   {"last_name", text_or_null(u->user.last_name)},
+                   {"image_url", ""},
+                   {"has_image", false}};
   }
   return {{"object", "sign_in_attempt"},
           {"id", si.id},

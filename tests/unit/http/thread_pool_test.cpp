@@ -1,6 +1,8 @@
 #include "http/thread_pool.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <future>
@@ -16,6 +18,18 @@ TEST(ThreadPool, RunsPostedTasks) {
     for (int i = 0; i < 100; ++i) ASSERT_TRUE(pool.try_post([&] { ++done; }));
   }  // the destructor drains
   EXPECT_EQ(done, 100);
+}
+
+TEST(ThreadPool, NiceIncrementLowersOnlyItsWorkersPriority) {
+  const int own = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+  std::promise<int> seen;
+  {
+    ThreadPool pool(1, 1, 5);
+    ASSERT_TRUE(pool.try_post(
+        [&] { seen.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()))); }));
+  }
+  EXPECT_EQ(seen.get_future().get(), std::min(own + 5, 19));
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), own);
 }
 
 TEST(ThreadPool, TryPostRefusesWhenQueueIsFull) {
