@@ -1,25 +1,29 @@
 // bench/run's orchestrator: limits, then Tessera (SQLite, PostgreSQL), then better-auth, the
 // same flows against each; prints every figure and the `ratio <name> <value>` lines and writes
 // test-results/bench.md. Environment: BENCH_QUICK=1 (smoke run), TESSERA_BIN, BENCH_LIMITS_BIN,
-// TESSERA_TEST_POSTGRES_URL (a cluster from scripts/pg-test-cluster).
+// TESSERA_TEST_POSTGRES_URL (a cluster from scripts/pg-test-cluster), BENCH_FLOWS=0 / BENCH_SCALE=0
+// (skip the flows / the scale run).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CookieJar } from '../tests/support/fapi_client.mjs';
-import { BASE_SETS, newClient, PASSWORD, signUpUser } from '../tests/support/flows.mjs';
+import { BASE_SETS, newClient, PASSWORD, signInUser, signUpUser } from '../tests/support/flows.mjs';
 import { createDatabase, dropDatabase } from '../tests/support/postgres.mjs';
 import { freePort, startServer } from '../tests/support/server.mjs';
-import { closedLoop, percentile, pool, rssKiB, runWrk, sleep, totp } from './lib.mjs';
+import { closedLoop, openLoop, percentile, pool, rssKiB, runWrk, sleep, totp } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
 const PG = process.env.TESSERA_TEST_POSTGRES_URL;
 const CORES = os.cpus().length;
 const C = QUICK
-  ? { users: 120, seconds: 3, limitSeconds: 2, signin: [2, 8], cheap: [8, 64], totp: [8], overload: 4 }
-  : { users: 600, seconds: 8, limitSeconds: 4, signin: [1, 2, 4, 8], cheap: [4, 16, 64], totp: [4, 16], overload: 8 };
+  ? { users: 120, seconds: 3, limitSeconds: 2, signin: [2, 4], cheap: [8, 64], totp: [8], overload: 4,
+      scale: [10_000, 100_000], scaleSample: 100 }
+  : { users: 600, seconds: 8, limitSeconds: 4, signin: [1, 2, 4, 8], cheap: [4, 16, 64], totp: [4, 16], overload: 8,
+      scale: [10_000, 1_000_000], scaleSample: 300 };
 const ORIGIN = 'http://localhost:3000';
 const work = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
 const results = { limits: {}, targets: {} };
@@ -180,18 +184,19 @@ async function measure(server) {
       r.rows.push(row(flow, conc, (w.statuses['200'] ?? 0) / (w.duration_us / 1e6), ms(w.p50_us), ms(w.p99_us), statusNote(w.statuses)));
     }
   }
-  // Overload: 16 sign-ins per core at once, token refresh alongside.
-  const over = CORES * 16;
+  // Overload: sign-ins offered at 3× the hash limit (open loop: they keep arriving whether or not
+  // earlier ones were answered), token refresh closed-loop alongside (wrk).
+  const offered = Math.round(3 * results.limits.limit_argon2id);
   const [sign, refresh] = await Promise.all([
-    closedLoop(server.url, { concurrency: over, seconds: C.seconds, next: (i) => server.signInRequest(users[i % users.length]) }),
+    openLoop(server.url, { rate: offered, seconds: C.seconds, next: (i) => server.signInRequest(users[i % users.length]) }),
     runWrk({ url: server.url, connections: C.overload, seconds: C.seconds, env: wrkEnv('refresh') }),
   ]);
   const lat = (s, p) => percentile(sign.latency[s] ?? [], p);
   r.overload = {
-    conc: over, ok: (sign.statuses['200'] ?? 0) / sign.seconds, rejected: (sign.statuses['429'] ?? 0) / sign.seconds,
+    offered, ok: (sign.statuses['200'] ?? 0) / sign.seconds, rejected: (sign.statuses['429'] ?? 0) / sign.seconds,
     p99_200: lat('200', 99), p99_429: lat('429', 99), refresh_p99: ms(refresh.p99_us), refresh_rps: refresh.rps,
   };
-  log(`  overload c=${over}: ${r.overload.ok.toFixed(0)} sign-ins/s, ${r.overload.rejected.toFixed(0)} 429/s (p99 ${r.overload.p99_429.toFixed(2)} ms), ` +
+  log(`  overload ${offered} sign-ins/s offered: ${r.overload.ok.toFixed(0)} sign-ins/s, ${r.overload.rejected.toFixed(0)} 429/s (p99 ${r.overload.p99_429.toFixed(2)} ms), ` +
     `200 p99 ${r.overload.p99_200.toFixed(1)} ms; refresh alongside ${r.overload.refresh_rps.toFixed(0)}/s p99 ${r.overload.refresh_p99.toFixed(2)} ms`);
   r.loadedRss = rssKiB(server.pid).hwm;
   log(`  RSS idle ${(r.idleRss / 1024).toFixed(1)} MiB, peak under load ${(r.loadedRss / 1024).toFixed(1)} MiB`);
@@ -199,11 +204,76 @@ async function measure(server) {
   return r;
 }
 
+// ---- scale: the same latencies with few and with many users ---------------------------------
+// Users are made with `tessera users import` (one precomputed argon2id digest at the instance's
+// parameters, so no hashing at import and no rehash at sign-in). A sample spread over the whole
+// range signs in one at a time (latency of each), then refreshes tokens with wrk.
+function instanceDigest(password) {
+  const require = createRequire(path.join(ROOT, 'bench/better-auth/package.json'));
+  const { hash, Algorithm } = require('@node-rs/argon2');
+  return hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+function writeImportFile(file, count, digest) {
+  const fd = openSync(file, 'w');
+  const chunk = 10_000;
+  for (let start = 0; start < count; start += chunk) {
+    let text = '';
+    for (let i = start; i < Math.min(count, start + chunk); i++)
+      text += `{"email_address":"scale-${i}+clerk_test@example.com","password_digest":"${digest}","password_hasher":"argon2id"}\n`;
+    writeSync(fd, text);
+  }
+  closeSync(fd);
+}
+
+async function scaleAt(label, database, count, digest) {
+  const file = path.join(work, `import-${count}.jsonl`);
+  writeImportFile(file, count, digest);
+  const t0 = performance.now();
+  execFileSync(process.env.TESSERA_BIN, ['users', 'import', file, '-d', database], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const importSeconds = (performance.now() - t0) / 1000;
+  rmSync(file);
+  const srv = await startServer({ database, sets: { ...BASE_SETS, 'dev.outbox': 'false' } });
+  const signInMs = [];
+  const lines = [];
+  for (let k = 0; k < C.scaleSample; k++) {
+    const email = `scale-${Math.floor(((k + 0.5) * count) / C.scaleSample)}+clerk_test@example.com`;
+    const c = newClient(srv.url);
+    const started = performance.now();
+    const { sessionId } = await signInUser(c, email, PASSWORD);
+    signInMs.push(performance.now() - started);
+    lines.push(`${email}\t${c.jar.header()}\t${sessionId}`);
+  }
+  signInMs.sort((a, b) => a - b);
+  const usersFile = path.join(work, `scale-${count}.tsv`);
+  writeFileSync(usersFile, lines.join('\n') + '\n');
+  const w = await runWrk({ url: srv.url, connections: 4, seconds: C.seconds,
+    env: { BENCH_TARGET: 'tessera', BENCH_FLOW: 'refresh', BENCH_USERS: usersFile, BENCH_PASSWORD: PASSWORD } });
+  await srv.stop();
+  const r = { count, importSeconds, signin_p50: percentile(signInMs, 50), signin_p99: percentile(signInMs, 99),
+    refresh_p50: ms(w.p50_us), refresh_p99: ms(w.p99_us), refresh_rps: w.rps };
+  log(`  ${label} ${count} users: import ${importSeconds.toFixed(1)} s; sign-in p50 ${r.signin_p50.toFixed(2)} ms ` +
+    `p99 ${r.signin_p99.toFixed(2)} ms; refresh ${r.refresh_rps.toFixed(0)}/s p50 ${r.refresh_p50.toFixed(2)} ms p99 ${r.refresh_p99.toFixed(2)} ms`);
+  return r;
+}
+
+async function scale(label, newDatabase) {
+  log(`== scale: ${label}, ${C.scale.join(' vs ')} users`);
+  const digest = await instanceDigest(PASSWORD);
+  const out = [];
+  for (const count of C.scale) {
+    const db = newDatabase(count);
+    out.push(await scaleAt(label, db.url, count, digest));
+    db.drop();
+  }
+  return out;
+}
+
 // ---- report --------------------------------------------------------------------------------
 const best = (r, flow) => Math.max(...r.rows.filter((x) => x.flow === flow).map((x) => x.rps));
 const at = (r, flow, pick) => r.rows.filter((x) => x.flow === flow).reduce(pick);
 
-function ratios(all) {
+function ratios(all, scales) {
   const out = [];
   const L = results.limits;
   const hashMs = 1000 / L.argon2id_1core_tessera;
@@ -226,10 +296,13 @@ function ratios(all) {
       out.push([`${tag}_rss_per_better_auth`, r.loadedRss / peer.loadedRss, '≤ 0.333']);
     }
   }
+  for (const [tag, [few, many]] of Object.entries(scales))
+    for (const k of ['signin_p50', 'signin_p99', 'refresh_p50', 'refresh_p99'])
+      out.push([`${tag}_scale_${k}_${many.count}_per_${few.count}`, many[k] / few[k], '≤ 1.2']);
   return out;
 }
 
-function markdown(all, rat) {
+function markdown(all, rat, scales) {
   const L = results.limits;
   const cpu = (os.cpus()[0]?.model ?? '?').trim();
   let md = `# Tessera benchmark (${QUICK ? 'BENCH_QUICK=1' : 'full'} run)\n\n`;
@@ -241,11 +314,15 @@ function markdown(all, rat) {
   for (const [key, r] of Object.entries(all)) {
     for (const x of r.rows) md += `| ${key} | ${x.flow} | ${x.conc} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.note} |\n`;
   }
-  md += '\n## Overload and memory\n\n| server | sign-in c | ok/s | 429/s | 429 p99 ms | 200 p99 ms | refresh p99 ms alongside | idle RSS MiB | peak RSS MiB |\n|---|---|---|---|---|---|---|---|---|\n';
+  md += '\n## Overload and memory\n\n| server | sign-ins offered/s | ok/s | 429/s | 429 p99 ms | 200 p99 ms | refresh p99 ms alongside | idle RSS MiB | peak RSS MiB |\n|---|---|---|---|---|---|---|---|---|\n';
   for (const [key, r] of Object.entries(all)) {
     const o = r.overload;
-    md += `| ${key} | ${o.conc} | ${o.ok.toFixed(0)} | ${o.rejected.toFixed(0)} | ${o.p99_429.toFixed(2)} | ${o.p99_200.toFixed(1)} | ${o.refresh_p99.toFixed(2)} | ${(r.idleRss / 1024).toFixed(1)} | ${(r.loadedRss / 1024).toFixed(1)} |\n`;
+    md += `| ${key} | ${o.offered} | ${o.ok.toFixed(0)} | ${o.rejected.toFixed(0)} | ${o.p99_429.toFixed(2)} | ${o.p99_200.toFixed(1)} | ${o.refresh_p99.toFixed(2)} | ${(r.idleRss / 1024).toFixed(1)} | ${(r.loadedRss / 1024).toFixed(1)} |\n`;
   }
+  md += '\n## Scale (imported users)\n\n| store | users | import s | sign-in p50 ms | sign-in p99 ms | refresh/s | refresh p50 ms | refresh p99 ms |\n|---|---|---|---|---|---|---|---|\n';
+  for (const [tag, list] of Object.entries(scales))
+    for (const r of list)
+      md += `| ${tag} | ${r.count} | ${r.importSeconds.toFixed(1)} | ${r.signin_p50.toFixed(2)} | ${r.signin_p99.toFixed(2)} | ${r.refresh_rps.toFixed(0)} | ${r.refresh_p50.toFixed(2)} | ${r.refresh_p99.toFixed(2)} |\n`;
   md += '\n## Ratios\n\n| ratio | value | target |\n|---|---|---|\n';
   for (const [k, v, t] of rat) md += `| ${k} | ${Number.isFinite(v) ? v.toFixed(3) : v} | ${t} |\n`;
   return md;
@@ -255,20 +332,34 @@ function markdown(all, rat) {
 limits();
 const all = {};
 const dbDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-db-'));
-all.tessera_sqlite = await measure(tessera('Tessera (SQLite)', `sqlite://${path.join(dbDir, 'bench.db')}`));
-if (PG) {
-  const tdb = createDatabase(PG, 'bench');
-  all.tessera_postgres = await measure(tessera('Tessera (PostgreSQL)', tdb));
-  dropDatabase(tdb);
-  const bdb = createDatabase(PG, 'bench_ba');
-  all.better_auth = await measure(betterAuth(bdb));
-  dropDatabase(bdb);
-} else {
-  log('!! TESSERA_TEST_POSTGRES_URL not set: PostgreSQL and better-auth skipped');
+if (process.env.BENCH_FLOWS !== '0') {
+  all.tessera_sqlite = await measure(tessera('Tessera (SQLite)', `sqlite://${path.join(dbDir, 'bench.db')}`));
+  if (PG) {
+    const tdb = createDatabase(PG, 'bench');
+    all.tessera_postgres = await measure(tessera('Tessera (PostgreSQL)', tdb));
+    dropDatabase(tdb);
+    const bdb = createDatabase(PG, 'bench_ba');
+    all.better_auth = await measure(betterAuth(bdb));
+    dropDatabase(bdb);
+  } else {
+    log('!! TESSERA_TEST_POSTGRES_URL not set: PostgreSQL and better-auth skipped');
+  }
 }
-const rat = ratios(all);
+const scales = {};
+if (process.env.BENCH_SCALE !== '0') {
+  scales.sqlite = await scale('Tessera (SQLite)', (n) => {
+    const file = path.join(dbDir, `scale-${n}.db`);
+    return { url: `sqlite://${file}`, drop: () => ['', '-wal', '-shm'].forEach((x) => rmSync(file + x, { force: true })) };
+  });
+  if (PG)
+    scales.postgres = await scale('Tessera (PostgreSQL)', (n) => {
+      const url = createDatabase(PG, `scale_${n}`);
+      return { url, drop: () => dropDatabase(url) };
+    });
+}
+const rat = ratios(all, scales);
 log('== ratios');
 for (const [k, v, t] of rat) log(`ratio ${k} ${Number.isFinite(v) ? v.toFixed(3) : v}${t ? `   (target ${t})` : ''}`);
 mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'test-results/bench.md'), markdown(all, rat));
+writeFileSync(path.join(ROOT, 'test-results/bench.md'), markdown(all, rat, scales));
 log('wrote test-results/bench.md');

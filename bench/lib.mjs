@@ -1,5 +1,5 @@
-// Helpers for bench/bench.mjs: a small closed-loop HTTP load generator (for flows wrk cannot
-// drive: one-shot TOTP attempts, and latency per status under overload), RFC 6238 codes, wrk,
+// Helpers for bench/bench.mjs: small closed- and open-loop HTTP load generators (for flows wrk
+// cannot drive: one-shot TOTP attempts, and latency per status under overload), RFC 6238 codes, wrk,
 // RSS of a process, percentiles.
 import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -46,6 +46,46 @@ export function rssKiB(pid) {
   return { rss: field('VmRSS'), hwm: field('VmHWM') };
 }
 
+// Sends requests over a keep-alive agent and records each answer's latency by status.
+function recorder(baseUrl, maxSockets) {
+  const { hostname, port } = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const byStatus = {};
+  const all = [];
+  const start = performance.now();
+  const send = (req) =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const done = (status) => {
+        const ms = performance.now() - t0;
+        (byStatus[status] ??= []).push(ms);
+        all.push(ms);
+        resolve(status);
+      };
+      const r = http.request(
+        { host: hostname, port, method: req.method, path: req.path, headers: req.headers, agent },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => done(res.statusCode));
+        },
+      );
+      r.on('error', () => done(0));
+      r.end(req.body);
+    });
+  const finish = () => {
+    const elapsed = (performance.now() - start) / 1000;
+    agent.destroy();
+    const statuses = {};
+    for (const [s, list] of Object.entries(byStatus)) {
+      list.sort((a, b) => a - b);
+      statuses[s] = list.length;
+    }
+    all.sort((a, b) => a - b);
+    return { requests: all.length, seconds: elapsed, rps: all.length / elapsed, statuses, latency: byStatus, all };
+  };
+  return { send, finish, start };
+}
+
 /**
  * Closed loop: `concurrency` keep-alive connections, each sending its next request as soon as the
  * previous answered, until `count` requests were sent or `seconds` passed.
@@ -53,45 +93,38 @@ export function rssKiB(pid) {
  * Returns {requests, seconds, rps, statuses, latency: {status → sorted ms[]}, all: sorted ms[]}.
  */
 export async function closedLoop(baseUrl, { concurrency, count = Infinity, seconds = Infinity, next }) {
-  const { hostname, port } = new URL(baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const byStatus = {};
-  const all = [];
+  const rec = recorder(baseUrl, concurrency);
+  const deadline = rec.start + seconds * 1000;
   let issued = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  const send = (req) =>
-    new Promise((resolve) => {
-      const t0 = performance.now();
-      const r = http.request(
-        { host: hostname, port, method: req.method, path: req.path, headers: req.headers, agent },
-        (res) => {
-          res.on('data', () => {});
-          res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0 }));
-        },
-      );
-      r.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
-      r.end(req.body);
-    });
   const worker = async () => {
     while (issued < count && performance.now() < deadline) {
       const req = next(issued++);
       if (!req) return;
-      const { status, ms } = await send(req);
-      (byStatus[status] ??= []).push(ms);
-      all.push(ms);
+      await rec.send(req);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  const statuses = {};
-  for (const [s, list] of Object.entries(byStatus)) {
-    list.sort((a, b) => a - b);
-    statuses[s] = list.length;
+  return rec.finish();
+}
+
+/**
+ * Open loop: requests arrive at `rate` per second for `seconds`, whether or not earlier ones were
+ * answered (as independent users do), on up to `maxSockets` connections. Unlike a closed loop
+ * it offers a fixed load past saturation without the generator spinning on fast refusals.
+ * Same result shape as closedLoop.
+ */
+export async function openLoop(baseUrl, { rate, seconds, next, maxSockets = 256 }) {
+  const rec = recorder(baseUrl, maxSockets);
+  const total = Math.floor(rate * seconds);
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = rec.start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(rec.send(next(i)));
   }
-  all.sort((a, b) => a - b);
-  return { requests: all.length, seconds: elapsed, rps: all.length / elapsed, statuses, latency: byStatus, all };
+  await Promise.all(inFlight);
+  return rec.finish();
 }
 
 /** Runs wrk with bench/wrk/flow.lua; returns the parsed "wrk-json" line. */
