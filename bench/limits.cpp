@@ -2,9 +2,9 @@
 //
 //   argon2id at Tessera's parameters (m=19 MiB, t=2, p=1), one core and all cores, for every
 //   implementation found at build time:
-//     tessera      crypto::Argon2id (what the server runs)
+//     tessera      crypto::Argon2id (what the server runs: the Argon2 reference implementation's
+//                  SIMD fill, its memory kept per thread and wiped after each hash)
 //     libsodium    crypto_pwhash, a fresh mmap(MAP_POPULATE) per hash
-//     libargon2    Debian's reference libargon2, one reused buffer per thread (allocate_cbk)
 //     libgcrypt    gcry_kdf ARGON2ID (malloc per hash, which glibc reuses)
 //   RSA-2048 RS256 signatures with crypto::Rs256Signer, one core and all cores.
 //
@@ -28,9 +28,6 @@
 #include "crypto/argon2id.h"
 #include "crypto/rsa.h"
 
-#ifdef TESSERA_BENCH_LIBARGON2
-#include <argon2.h>
-#endif
 #ifdef TESSERA_BENCH_LIBGCRYPT
 #include <gcrypt.h>
 #endif
@@ -74,53 +71,6 @@ void libsodium_hash() {
     std::abort();
 }
 
-#ifdef TESSERA_BENCH_LIBARGON2
-// One buffer per thread, 2 MiB aligned and advised to use huge pages, handed to libargon2
-// through its allocation callbacks.
-struct ReusedBuffer {
-  std::uint8_t* data = nullptr;
-  std::size_t size = 0;
-  ~ReusedBuffer() { std::free(data); }
-};
-thread_local ReusedBuffer argon2_buffer;
-int reuse_allocate(std::uint8_t** memory, std::size_t bytes) {
-  constexpr std::size_t kHuge = 2 << 20;
-  if (argon2_buffer.size < bytes) {
-    std::free(argon2_buffer.data);
-    argon2_buffer.size = (bytes + kHuge - 1) / kHuge * kHuge;
-    argon2_buffer.data = static_cast<std::uint8_t*>(std::aligned_alloc(kHuge, argon2_buffer.size));
-    if (argon2_buffer.data == nullptr) return ARGON2_MEMORY_ALLOCATION_ERROR;
-    madvise(argon2_buffer.data, argon2_buffer.size, MADV_HUGEPAGE);
-  }
-  *memory = argon2_buffer.data;
-  return ARGON2_OK;
-}
-void reuse_free(std::uint8_t*, std::size_t) {}
-
-void libargon2_hash() {
-  std::uint8_t out[32];
-  std::uint8_t password[sizeof kPassword - 1];
-  std::uint8_t salt[sizeof kSalt];
-  std::memcpy(password, kPassword, sizeof password);
-  std::memcpy(salt, kSalt, sizeof salt);
-  argon2_context ctx{};
-  ctx.out = out;
-  ctx.outlen = sizeof out;
-  ctx.pwd = password;
-  ctx.pwdlen = sizeof password;
-  ctx.salt = salt;
-  ctx.saltlen = sizeof salt;
-  ctx.t_cost = kIterations;
-  ctx.m_cost = kMemoryKib;
-  ctx.lanes = 1;
-  ctx.threads = 1;
-  ctx.version = ARGON2_VERSION_13;
-  ctx.allocate_cbk = reuse_allocate;
-  ctx.free_cbk = reuse_free;
-  if (argon2_ctx(&ctx, Argon2_id) != ARGON2_OK) std::abort();
-}
-#endif
-
 #ifdef TESSERA_BENCH_LIBGCRYPT
 void libgcrypt_hash() {
   const unsigned long params[4] = {32, kIterations, kMemoryKib, 1};
@@ -142,9 +92,6 @@ void argon2_limits(int threads, double seconds) {
       {"tessera", [&] { (void)tessera_argon.hash(kPassword); }},
       {"libsodium", libsodium_hash},
   };
-#ifdef TESSERA_BENCH_LIBARGON2
-  impls.emplace_back("libargon2", libargon2_hash);
-#endif
 #ifdef TESSERA_BENCH_LIBGCRYPT
   impls.emplace_back("libgcrypt", libgcrypt_hash);
 #endif

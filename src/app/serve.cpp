@@ -7,6 +7,7 @@
 #include "app/auth_settings.h"
 #include "app/instance_key.h"
 #include "app/publishable_key.h"
+#include "crypto/argon2_kernel.h"
 #include "crypto/hash.h"
 #include "delivery/dev_outbox.h"
 #include "delivery/make_delivery.h"
@@ -75,8 +76,13 @@ int serve(const config::Config& config) {
   // hashing, the I/O threads still answer (429s, token refreshes) without waiting for a slice.
   const int hash_threads = worker_count(config);
   http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
-  http::ThreadPool hashing(hash_threads, static_cast<std::size_t>(2 * hash_threads),
-                           kHashingNiceIncrement);
+  // Each hashing worker keeps its argon2 memory while sign-ins keep coming and gives it back
+  // after a second without work, so an idle server stays small.
+  http::ThreadPool hashing({.threads = hash_threads,
+                            .max_queue = static_cast<std::size_t>(2 * hash_threads),
+                            .nice_increment = kHashingNiceIncrement,
+                            .on_idle = crypto::release_argon2_memory,
+                            .idle_after = std::chrono::seconds(1)});
   tokens::TokenCache token_cache;
   const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
   const fapi::Services services{config,

@@ -1,73 +1,57 @@
 #include "crypto/argon2id.h"
 
-#include <sodium.h>
-
 #include <stdexcept>
 
+#include "crypto/argon2_phc.h"
 #include "crypto/encoding.h"
 #include "crypto/hash.h"
-#include "crypto/sodium_init.h"
+#include "crypto/random_bytes.h"
 
 namespace tessera::crypto {
 namespace {
 
 constexpr std::size_t kRawHashBytes = 32;
+constexpr std::size_t kSaltBytes = 16;
 
-// An empty string_view may hold a null pointer; libsodium expects a valid one.
-const char* chars_of(std::string_view s) { return s.empty() ? "" : s.data(); }
-
-std::size_t memlimit_bytes(const Argon2Params& params) {
-  return static_cast<std::size_t>(params.memory_kib) * 1024;
+Argon2Cost cost_of(const Argon2Params& params) {
+  return {params.memory_kib, params.iterations, params.parallelism};
 }
 
 }  // namespace
 
 Argon2id::Argon2id(Argon2Params params) : params_(params) {
-  ensure_sodium_initialized();
-  // libsodium implements the single-lane variant only.
+  // Our own hashes stay single-lane (lanes would run one after another on the worker anyway).
   if (params_.parallelism != 1) throw std::invalid_argument("argon2id: parallelism must be 1");
-  if (params_.iterations < crypto_pwhash_argon2id_OPSLIMIT_MIN ||
-      params_.iterations > crypto_pwhash_argon2id_OPSLIMIT_MAX) {
+  if (params_.iterations < 1 || params_.iterations > kMaxArgon2Iterations)
     throw std::invalid_argument("argon2id: iterations out of range");
-  }
-  if (memlimit_bytes(params_) < crypto_pwhash_argon2id_MEMLIMIT_MIN ||
-      memlimit_bytes(params_) > crypto_pwhash_argon2id_MEMLIMIT_MAX) {
+  if (params_.memory_kib < 8 || params_.memory_kib > kMaxArgon2MemoryKib)
     throw std::invalid_argument("argon2id: memory out of range");
-  }
 }
 
 std::string Argon2id::hash(std::string_view password) const {
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, chars_of(password), password.size(), params_.iterations,
-                            memlimit_bytes(params_), crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    throw std::runtime_error("argon2id: hashing failed (out of memory?)");
-  }
-  return out;
+  Argon2Phc phc{Argon2Variant::id, cost_of(params_), random_bytes(kSaltBytes), {}};
+  phc.hash = argon2_raw(phc.variant, password, phc.salt, phc.cost, kRawHashBytes);
+  return format_argon2_phc(phc);
 }
 
 std::string Argon2id::hash_with_salt(std::string_view password, std::string_view salt) const {
   // Any salt string maps to the fixed salt size argon2 wants.
-  const std::string salt_bytes = sha256(salt).substr(0, crypto_pwhash_SALTBYTES);
-  unsigned char out[kRawHashBytes];
-  if (crypto_pwhash(out, sizeof out, chars_of(password), password.size(),
-                    reinterpret_cast<const unsigned char*>(salt_bytes.data()), params_.iterations,
-                    memlimit_bytes(params_), crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    throw std::runtime_error("argon2id: hashing failed (out of memory?)");
-  }
-  return base64url_encode(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
+  const std::string salt_bytes = sha256(salt).substr(0, kSaltBytes);
+  return base64url_encode(
+      argon2_raw(Argon2Variant::id, password, salt_bytes, cost_of(params_), kRawHashBytes));
 }
 
 bool Argon2id::verify(std::string_view phc, std::string_view password) const {
-  if (phc.size() >= crypto_pwhash_STRBYTES) return false;
-  const std::string terminated(phc);  // libsodium reads a C string
-  return crypto_pwhash_str_verify(terminated.c_str(), chars_of(password), password.size()) == 0;
+  return verify_argon2_phc(phc, password);
 }
 
-bool Argon2id::needs_rehash(std::string_view phc) const {
-  const std::string terminated(phc);
-  // The argon2id-specific check also reports other algorithms (argon2i, bcrypt, …) as stale.
-  return crypto_pwhash_argon2id_str_needs_rehash(terminated.c_str(), params_.iterations,
-                                                 memlimit_bytes(params_)) != 0;
+bool Argon2id::needs_rehash(std::string_view stored) const {
+  // Anything but argon2id at exactly our cost (argon2i, bcrypt, other parameters) is stale.
+  const auto phc = parse_argon2_phc(stored);
+  if (!phc || phc->variant != Argon2Variant::id) return true;
+  const auto ours = cost_of(params_);
+  return phc->cost.memory_kib != ours.memory_kib || phc->cost.iterations != ours.iterations ||
+         phc->cost.lanes != ours.lanes || phc->hash.size() != kRawHashBytes;
 }
 
 }  // namespace tessera::crypto

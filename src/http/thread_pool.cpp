@@ -22,14 +22,21 @@ void lower_this_thread_priority(int increment) {
 
 }  // namespace
 
-ThreadPool::ThreadPool(int threads, std::size_t max_queue, int nice_increment)
-    : max_queue_(max_queue) {
+ThreadPool::ThreadPool(ThreadPoolOptions options) : options_(std::move(options)) {
+  int threads = options_.threads;
   if (threads <= 0) threads = static_cast<int>(std::thread::hardware_concurrency());
   if (threads <= 0) threads = 1;
   workers_.reserve(static_cast<std::size_t>(threads));
-  for (int i = 0; i < threads; ++i)
-    workers_.emplace_back([this, nice_increment] { work(nice_increment); });
+  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
 }
+
+ThreadPool::ThreadPool(int threads, std::size_t max_queue)
+    : ThreadPool([&] {
+        ThreadPoolOptions options;
+        options.threads = threads;
+        options.max_queue = max_queue;
+        return options;
+      }()) {}
 
 ThreadPool::~ThreadPool() {
   {
@@ -43,7 +50,7 @@ ThreadPool::~ThreadPool() {
 bool ThreadPool::try_post(std::function<void()> task) {
   {
     std::lock_guard lock(mutex_);
-    if (tasks_.size() >= max_queue_) return false;
+    if (tasks_.size() >= options_.max_queue) return false;
     tasks_.push_back(std::move(task));
   }
   ready_.notify_one();
@@ -63,17 +70,29 @@ std::size_t ThreadPool::queued() const {
   return tasks_.size();
 }
 
-void ThreadPool::work(int nice_increment) {
-  if (nice_increment > 0) lower_this_thread_priority(nice_increment);
-  while (true) {
-    std::function<void()> task;
-    {
-      std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
-      if (tasks_.empty()) return;  // stopping and drained
-      task = std::move(tasks_.front());
-      tasks_.pop_front();
-    }
+std::optional<std::function<void()>> ThreadPool::next_task(bool& owes_idle_call) {
+  std::unique_lock lock(mutex_);
+  const auto has_work = [this] { return stopping_ || !tasks_.empty(); };
+  while (owes_idle_call && options_.on_idle && !has_work()) {
+    if (ready_.wait_for(lock, options_.idle_after, has_work)) break;
+    owes_idle_call = false;
+    lock.unlock();
+    options_.on_idle();
+    lock.lock();
+  }
+  ready_.wait(lock, has_work);
+  if (tasks_.empty()) return std::nullopt;  // stopping and drained
+  auto task = std::move(tasks_.front());
+  tasks_.pop_front();
+  return task;
+}
+
+void ThreadPool::work() {
+  if (options_.nice_increment > 0) lower_this_thread_priority(options_.nice_increment);
+  bool owes_idle_call = false;
+  while (auto next = next_task(owes_idle_call)) {
+    auto task = std::move(*next);
+    owes_idle_call = true;
     // A throwing task must not take its worker down; the task owns its error reporting.
     try {
       task();

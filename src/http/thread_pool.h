@@ -1,9 +1,11 @@
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -12,12 +14,22 @@ namespace tessera::http {
 // A fixed set of workers for blocking work (database, password hashing) so that I/O threads
 // never block. Bounded: try_post refuses when the queue is full, which the caller turns into
 // 429 + Retry-After instead of letting latency grow without limit.
+struct ThreadPoolOptions {
+  int threads = 0;            // <= 0 → one per hardware thread
+  std::size_t max_queue = 0;  // tasks waiting, not running
+  // > 0 lowers the workers' scheduling priority (Linux: per-thread nice), so long CPU-bound
+  // work such as argon2id yields the cores to I/O threads and cheap requests.
+  int nice_increment = 0;
+  // Run on a worker that has been without work for idle_after since its last task (e.g. to
+  // give back memory the tasks keep per thread). Once per idle spell.
+  std::function<void()> on_idle;
+  std::chrono::milliseconds idle_after{1000};
+};
+
 class ThreadPool {
  public:
-  // threads <= 0 → one per hardware thread. max_queue counts tasks waiting, not running.
-  // nice_increment > 0 lowers the workers' scheduling priority (Linux: per-thread nice), so
-  // long CPU-bound work such as argon2id yields the cores to I/O threads and cheap requests.
-  ThreadPool(int threads, std::size_t max_queue, int nice_increment = 0);
+  explicit ThreadPool(ThreadPoolOptions options);
+  ThreadPool(int threads, std::size_t max_queue);
   // Runs every queued task (tasks may still post while draining), then joins the workers.
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
@@ -31,12 +43,14 @@ class ThreadPool {
   std::size_t queued() const;
 
  private:
-  void work(int nice_increment);
+  void work();
+  // Waits for a task; nullopt when stopping and drained. Runs on_idle while waiting.
+  std::optional<std::function<void()>> next_task(bool& owes_idle_call);
 
   mutable std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> tasks_;
-  std::size_t max_queue_;
+  const ThreadPoolOptions options_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
 };

@@ -1,6 +1,6 @@
 #include "crypto/legacy_hashes/any_password_hash.h"
 
-#include "crypto/legacy_hashes/argon2_phc.h"
+#include "crypto/argon2_phc.h"
 #include "crypto/legacy_hashes/bcrypt.h"
 #include "crypto/legacy_hashes/pbkdf2_sha256.h"
 #include "crypto/legacy_hashes/scrypt_firebase.h"
@@ -21,7 +21,7 @@ PasswordHashScheme password_hash_scheme(std::string_view stored) {
 bool verify_any_password_hash(std::string_view stored, std::string_view password) {
   switch (password_hash_scheme(stored)) {
     case PasswordHashScheme::argon2:
-      return legacy::verify_argon2_phc(stored, password);
+      return verify_argon2_phc(stored, password);
     case PasswordHashScheme::bcrypt:
       return legacy::verify_bcrypt(stored, password);
     case PasswordHashScheme::pbkdf2_sha256_django: {

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "crypto/legacy_hashes/argon2_phc.h"
+#include "crypto/argon2_phc.h"
 #include "crypto/legacy_hashes/bcrypt.h"
 #include "crypto/legacy_hashes/pbkdf2_sha256.h"
 #include "crypto/legacy_hashes/scrypt_firebase.h"
@@ -26,8 +26,9 @@ std::optional<std::string> stored_hash_from_import(std::string_view hasher,
   if (hasher == "bcrypt") {
     if (legacy::is_bcrypt_hash(digest)) return std::string(digest);
   } else if (hasher == "argon2i" || hasher == "argon2id") {
-    const auto params = legacy::parse_argon2_phc(digest);
-    if (params && params->variant == hasher) return std::string(digest);
+    const auto phc = parse_argon2_phc(digest);
+    const auto wanted = hasher == "argon2id" ? Argon2Variant::id : Argon2Variant::i;
+    if (phc && phc->variant == wanted) return std::string(digest);
   } else if (hasher == "pbkdf2_sha256_django") {
     if (legacy::parse_django_pbkdf2_sha256(digest)) return std::string(digest);
   } else if (hasher == "pbkdf2_sha256") {

@@ -1,9 +1,14 @@
 #include "crypto/argon2id.h"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <stdexcept>
 #include <string>
+
+#include "crypto/encoding.h"
+#include "crypto/hash.h"
+#include "crypto/sodium_init.h"
 
 namespace tessera::crypto {
 namespace {
@@ -66,13 +71,39 @@ TEST(Argon2id, HashWithSaltIsDeterministicAndSaltDependent) {
             std::string::npos);
 }
 
-TEST(Argon2id, RejectsParametersLibsodiumCannotHonour) {
+TEST(Argon2id, RejectsParametersOutOfRange) {
   EXPECT_THROW(Argon2id({.memory_kib = 8 * 1024, .iterations = 1, .parallelism = 4}),
                std::invalid_argument);
   EXPECT_THROW(Argon2id({.memory_kib = 8 * 1024, .iterations = 0, .parallelism = 1}),
                std::invalid_argument);
   EXPECT_THROW(Argon2id({.memory_kib = 0, .iterations = 1, .parallelism = 1}),
                std::invalid_argument);
+}
+
+// Hashes stored before Tessera moved from libsodium to the reference implementation must keep
+// verifying, and backup-code digests (hash_with_salt) must come out the same.
+TEST(Argon2id, AgreesWithLibsodium) {
+  ensure_sodium_initialized();
+  const Argon2id argon(kFast);
+  char stored[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(
+      crypto_pwhash_str_alg(stored, "hunter22", 8, 1, 8192u * 1024, crypto_pwhash_ALG_ARGON2ID13),
+      0);
+  EXPECT_TRUE(argon.verify(stored, "hunter22"));
+  EXPECT_FALSE(argon.verify(stored, "hunter23"));
+  EXPECT_FALSE(argon.needs_rehash(stored));
+
+  const std::string ours = argon.hash("hunter22");
+  EXPECT_EQ(crypto_pwhash_str_verify(ours.c_str(), "hunter22", 8), 0) << ours;
+
+  const std::string salt = sha256("user_1").substr(0, 16);
+  unsigned char raw[32];
+  ASSERT_EQ(crypto_pwhash(raw, sizeof raw, "abcd-efgh", 9,
+                          reinterpret_cast<const unsigned char*>(salt.data()), 1, 8192u * 1024,
+                          crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  EXPECT_EQ(argon.hash_with_salt("abcd-efgh", "user_1"),
+            base64url_encode(std::string_view(reinterpret_cast<const char*>(raw), sizeof raw)));
 }
 
 }  // namespace

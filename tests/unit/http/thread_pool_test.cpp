@@ -24,12 +24,41 @@ TEST(ThreadPool, NiceIncrementLowersOnlyItsWorkersPriority) {
   const int own = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
   std::promise<int> seen;
   {
-    ThreadPool pool(1, 1, 5);
+    ThreadPoolOptions options;
+    options.threads = 1;
+    options.max_queue = 1;
+    options.nice_increment = 5;
+    ThreadPool pool(options);
     ASSERT_TRUE(pool.try_post(
         [&] { seen.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()))); }));
   }
   EXPECT_EQ(seen.get_future().get(), std::min(own + 5, 19));
   EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), own);
+}
+
+TEST(ThreadPool, OnIdleRunsOnTheWorkerOnceAfterEachBusySpell) {
+  std::atomic<int> idle_calls{0};
+  std::promise<std::thread::id> worker;
+  std::promise<std::thread::id> idle_thread;
+  ThreadPoolOptions options;
+  options.threads = 1;
+  options.max_queue = 4;
+  options.on_idle = [&] {
+    if (idle_calls++ == 0) idle_thread.set_value(std::this_thread::get_id());
+  };
+  options.idle_after = std::chrono::milliseconds(20);
+  ThreadPool pool(options);
+  EXPECT_EQ(idle_calls, 0);  // no work yet, nothing to give back
+  ASSERT_TRUE(pool.try_post([&] { worker.set_value(std::this_thread::get_id()); }));
+  EXPECT_EQ(idle_thread.get_future().get(), worker.get_future().get());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(idle_calls, 1);  // not again until the worker has worked again
+  std::promise<void> second;
+  ASSERT_TRUE(pool.try_post([&] { second.set_value(); }));
+  second.get_future().wait();
+  for (int i = 0; i < 100 && idle_calls < 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(idle_calls, 2);
 }
 
 TEST(ThreadPool, TryPostRefusesWhenQueueIsFull) {

@@ -1,4 +1,4 @@
-#include "crypto/legacy_hashes/argon2_phc.h"
+#include "crypto/argon2_phc.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -7,7 +7,7 @@
 
 #include "crypto/sodium_init.h"
 
-namespace tessera::crypto::legacy {
+namespace tessera::crypto {
 namespace {
 
 // From the Argon2 reference implementation (P-H-C/phc-winner-argon2: test.c and the README's
@@ -41,10 +41,13 @@ TEST(Argon2Phc, Argon2iMadeByLibsodiumVerifies) {
 TEST(Argon2Phc, ParsesParameters) {
   const auto p = parse_argon2_phc(kArgon2iFourLanes);
   ASSERT_TRUE(p);
-  EXPECT_EQ(p->variant, "argon2i");
-  EXPECT_EQ(p->memory_kib, 65536u);
-  EXPECT_EQ(p->iterations, 2u);
-  EXPECT_EQ(p->parallelism, 4u);
+  EXPECT_EQ(p->variant, Argon2Variant::i);
+  EXPECT_EQ(p->cost.memory_kib, 65536u);
+  EXPECT_EQ(p->cost.iterations, 2u);
+  EXPECT_EQ(p->cost.lanes, 4u);
+  EXPECT_EQ(p->salt, "somesalt");
+  EXPECT_EQ(p->hash.size(), 24u);
+  EXPECT_EQ(format_argon2_phc(*p), kArgon2iFourLanes);
 }
 
 TEST(Argon2Phc, RejectsMalformedOrTooCostlyStrings) {
@@ -70,4 +73,4 @@ TEST(Argon2Phc, RejectsMalformedOrTooCostlyStrings) {
 }
 
 }  // namespace
-}  // namespace tessera::crypto::legacy
+}  // namespace tessera::crypto
