@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/context.h"
@@ -28,8 +29,9 @@ class Sessions {
   Session finish(Client& client, const std::string& session_id, const std::string& status);
   // Sign out of every session on this client.
   void finish_all(Client& client);
-  // Pending sessions with setup-mfa whose user now has MFA become active.
-  void activate_after_mfa(const std::string& user_id);
+  // Removes `task` from the user's live pending sessions; a session left without tasks becomes
+  // active.
+  void resolve_task(const std::string& user_id, std::string_view task);
   // The session acting for /v1/me: the given id, or the client's last active session.
   std::optional<Session> acting(const Client& client, const std::string& session_id);
 

@@ -88,14 +88,12 @@ TEST_F(SessionsTest, SessionOfAnotherClientIsNotFound) {
 }
 
 TEST_F(SessionsTest, UnknownSessionIsNotFound) {
-  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), "sess_missing"); }),
-            "resource_not_found");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), "sess_missing"); }), "resource_not_found");
 }
 
 TEST_F(SessionsTest, EndedSessionOfThisClientIsUnauthenticated) {
   sessions.finish(home(), first, "ended");
-  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), first); }),
-            "authentication_invalid");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), first); }), "authentication_invalid");
 }
 
 TEST_F(SessionsTest, SessionsExpireAfterTheirLifetime) {
@@ -127,9 +125,9 @@ TEST_F(RequiredMfaSessionsTest, PendingSessionCountsAsSignedIn) {
   EXPECT_EQ(sessions.live_of_client(zoe.client.id).size(), 1u);
 }
 
-TEST_F(RequiredMfaSessionsTest, ActivateAfterMfaTurnsThePendingSessionActive) {
+TEST_F(RequiredMfaSessionsTest, ResolvingTheLastTaskTurnsThePendingSessionActive) {
   enable_totp(zoe.user_id);
-  sessions.activate_after_mfa(zoe.user_id);
+  sessions.resolve_task(zoe.user_id, kSetupMfaTask);
   const auto s = session(zoe.session_id);
   EXPECT_EQ(s.status, "active");
   EXPECT_THAT(s.tasks, IsEmpty());
