@@ -8,6 +8,7 @@
 #include "auth/identifiers.h"
 #include "auth/ids.h"
 #include "auth/lockout.h"
+#include "auth/password/password_policy.h"
 #include "crypto/encoding.h"
 
 namespace tessera::auth {
@@ -121,6 +122,8 @@ void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& 
     throw AuthError("form_password_incorrect", "password");
   }
   record_successful_attempt(ctx_, user.user);
+  // Only now is the plaintext at hand: remember the verdict, not the password.
+  si.password_fails_policy = !satisfies_password_policy(ctx_.settings, password);
   if (ctx_.hasher.needs_rehash(user.user.password_hash)) {
     user.user.password_hash = ctx_.hasher.hash(password);
     ctx_.store.update_user(user.user);
@@ -245,7 +248,10 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
   const auto now = ctx_.now();
   const auto second_at = si.second_factor.verified() ? now : 0;
   ctx_.store.transaction([&](Store&) {
-    const auto session = sessions_.create(client, user, now, second_at);
+    const auto session = sessions_.create(client, user,
+                                          {.first_factor_at = now,
+                                           .second_factor_at = second_at,
+                                           .password_fails_policy = si.password_fails_policy});
     si.status = "complete";
     si.created_session_id = session.id;
     save(si);

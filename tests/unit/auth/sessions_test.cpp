@@ -18,7 +18,8 @@ class SessionsTest : public DomainFixture {
     zoe = sign_up();
     first = zoe.session_id;
     clock.advance(1000);
-    second = sessions.create(home(), user_record(zoe.user_id), clock.now_ms(), 0).id;
+    second =
+        sessions.create(home(), user_record(zoe.user_id), {.first_factor_at = clock.now_ms()}).id;
   }
 
   Client& home() { return zoe.client; }
@@ -135,7 +136,8 @@ TEST_F(RequiredMfaSessionsTest, ResolvingTheLastTaskTurnsThePendingSessionActive
 
 TEST_F(RequiredMfaSessionsTest, UserWithMfaGetsAnActiveSessionAtOnce) {
   enable_totp(zoe.user_id);
-  const auto s = sessions.create(zoe.client, user_record(zoe.user_id), clock.now_ms(), 0);
+  const auto s =
+      sessions.create(zoe.client, user_record(zoe.user_id), {.first_factor_at = clock.now_ms()});
   EXPECT_EQ(s.status, "active");
   EXPECT_THAT(s.tasks, IsEmpty());
 }
