@@ -9,6 +9,7 @@
 #include "auth/ids.h"
 #include "auth/lockout.h"
 #include "auth/password/password_policy.h"
+#include "auth/sign_in/new_sign_in_notice.h"
 #include "crypto/encoding.h"
 
 namespace tessera::auth {
@@ -247,6 +248,8 @@ void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
 void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
   const auto now = ctx_.now();
   const auto second_at = si.second_factor.verified() ? now : 0;
+  // Asked before this sign-in trusts the client. Sign-up trusts its client, so no notice follows.
+  const bool new_client = !ctx_.store.is_client_trusted(client.id, user.user.id);
   ctx_.store.transaction([&](Store&) {
     const auto session = sessions_.create(client, user,
                                           {.first_factor_at = now,
@@ -266,6 +269,8 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     client.updated_at = now;
     ctx_.store.update_client(client);
   });
+  // After the commit: a slow mail server holds no transaction open.
+  if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
 }
 
 // Looks like a sent code (same fields, same expiry) but no code exists that matches it.
