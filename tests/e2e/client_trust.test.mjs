@@ -2,8 +2,9 @@
 // tests/support/smtp_sink.py; a user without MFA (signed up over the FAPI from another client)
 // signs in on the React page (/react/, seed 000: signIn.password() → needs_client_trust →
 // signIn.mfa.sendEmailCode() → signIn.mfa.verifyEmailCode()) from a fresh browser context, with
-// the code read from the message the sink received. Signing in again from the same browser then
-// completes at once, and no second email is sent.
+// the code read from the message the sink received; the new browser also gets the user a "New
+// sign-in" notice. Signing in again from the same browser then completes at once, and no email
+// is sent.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -67,12 +68,14 @@ async function startSink() {
 }
 
 const toAddress = (m) => (m.rcpt_tos ?? []).map((a) => a.replace(/[<>]/g, '').toLowerCase());
+const isNotice = (m) => m.subject.startsWith('New sign-in to your');
+const mailTo = (sink, email) => sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
 
-/** Waits for message number `count` (1-based) to `email` and returns its 6-digit code. */
+/** Waits for code email number `count` (1-based; notices not counted) to `email`; returns its code. */
 async function waitForCode(sink, email, count, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mine = sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
+    const mine = mailTo(sink, email).filter((m) => !isNotice(m));
     if (mine.length >= count) {
       const m = mine[count - 1];
       const text = m.parts.map((p) => p.text).join('\n');
@@ -180,9 +183,17 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
     await page.click('#verify-button');
     await expectSignedIn(page);
     assert.deepEqual(tab.pageErrors, [], 'no uncaught errors');
+
+    // The sign-in on a new browser: a notice naming it (sent before the sign-in answered).
+    const notices = mailTo(sink, EMAIL).filter(isNotice);
+    assert.equal(notices.length, 1, JSON.stringify(sink.messages()));
+    const noticeText = notices[0].parts.map((p) => p.text).join('\n');
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    assert.ok(noticeText.includes(userAgent), `the notice names the browser: ${noticeText}`);
+    assert.doesNotMatch(noticeText, /\b\d{6}\b/, 'no code in the notice');
   });
 
-  step('signs out and in again from the same browser: complete at once, no email', async ({ page }) => {
+  step('signs out and in again from the same browser: complete at once, no email, no notice', async ({ page }) => {
     const before = sink.messages().length;
     await page.click('#sign-out');
     await page.waitForFunction(() => window.clerk.user == null);
