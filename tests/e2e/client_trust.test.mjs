@@ -12,8 +12,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startServer, attachLogs, REPO_ROOT } from '../support/server.mjs';
+import { startServer, REPO_ROOT } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
+import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import { newClient, assertEnvelope, createSignUp } from '../support/flows.mjs';
 
 const id = randomBytes(4).toString('hex');
@@ -93,7 +94,6 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
   let server;
   let browser;
   let tab;
-  let broken = null;
 
   before(async () => {
     sink = await startSink();
@@ -112,27 +112,14 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
   });
 
   after(async () => {
-    await tab?.close();
-    await browser?.close();
-    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
-    await server?.dispose();
+    await closeAll({ tab, browser, server });
     await sink?.stop();
   });
 
-  const step = (name, fn) =>
-    it(name, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        tab ??= await openPage(browser, { baseURL: server.url });
-        await tab.step(`e2e-client-trust-${name}`, fn);
-      } catch (err) {
-        broken = name;
-        throw attachLogs(err, server);
-      }
-    });
-
-  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
-  const text = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
+  const step = walkThrough(it, 'e2e-client-trust', async () => {
+    tab ??= await openPage(browser, { baseURL: server.url });
+    return { tab, server };
+  });
 
   async function signInOnReact(page) {
     await visible(page, '#sign-in-form');
@@ -143,7 +130,7 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
 
   async function expectSignedIn(page) {
     await visible(page, '#signed-in');
-    assert.equal(await text(page, '#user-email'), EMAIL);
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
     const s = await page.evaluate(() => ({ status: window.clerk.session?.status, email: window.clerk.user?.primaryEmailAddress?.emailAddress }));
     assert.deepEqual(s, { status: 'active', email: EMAIL });
   }
@@ -172,7 +159,7 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
     assert.equal(si.factors[0].strategy, 'email_code');
     assert.notEqual(si.factors[0].safeIdentifier, EMAIL, 'masked safe_identifier');
     // The page shows the masked address it sent the code to.
-    assert.ok((await text(page, '#client-trust')).includes(si.factors[0].safeIdentifier));
+    assert.ok((await textOf(page, '#client-trust')).includes(si.factors[0].safeIdentifier));
 
     // signIn.mfa.sendEmailCode() sent the second email (the first was the sign-up code).
     const { code, message } = await waitForCode(sink, EMAIL, 2);

@@ -6,8 +6,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { startServer, attachLogs } from '../support/server.mjs';
+import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
+import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import { importUsers, pbkdf2Digest } from '../support/user_import.mjs';
 
 const id = randomBytes(4).toString('hex');
@@ -19,7 +20,6 @@ describe('reset-password task on the React page', { timeout: 120_000 }, () => {
   let server;
   let browser;
   let tab;
-  let broken = null;
   const changePasswordBodies = [];
 
   before(async () => {
@@ -42,26 +42,9 @@ describe('reset-password task on the React page', { timeout: 120_000 }, () => {
     });
   });
 
-  after(async () => {
-    await tab?.close();
-    await browser?.close();
-    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
-    await server?.dispose();
-  });
+  after(() => closeAll({ tab, browser, server }));
 
-  const step = (name, fn) =>
-    it(name, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await tab.step(`e2e-reset-password-${name}`, fn);
-      } catch (err) {
-        broken = name;
-        throw attachLogs(err, server);
-      }
-    });
-
-  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
-  const text = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
+  const step = walkThrough(it, 'e2e-reset-password', () => ({ tab, server }));
   const sessionState = (page) =>
     page.evaluate(async () => {
       const token = await window.clerk.session?.getToken();
@@ -91,7 +74,7 @@ describe('reset-password task on the React page', { timeout: 120_000 }, () => {
     await page.fill('#new-password', 'password2');
     await page.click('#reset-password-button');
     await visible(page, '#new-password-error');
-    assert.match(await text(page, '#new-password-error'), /data breach|another password|common/i);
+    assert.match(await textOf(page, '#new-password-error'), /data breach|another password|common/i);
     assert.equal((await sessionState(page)).status, 'pending');
   });
 
@@ -99,7 +82,7 @@ describe('reset-password task on the React page', { timeout: 120_000 }, () => {
     await page.fill('#new-password', NEW_PASSWORD);
     await page.click('#reset-password-button');
     await visible(page, '#signed-in');
-    assert.equal(await text(page, '#user-email'), EMAIL);
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
     const s = await sessionState(page);
     assert.deepEqual(s, { status: 'active', task: null, isSignedIn: true, sts: 'active' });
     // What the SDK sent: the new password and the sign-out flag, no current password.
