@@ -13,6 +13,7 @@
 #include "delivery/make_delivery.h"
 #include "env/adjustable_clock.h"
 #include "env/argon2id_password_hasher.h"
+#include "env/stderr_log.h"
 #include "env/system_random.h"
 #include "fapi/fapi_app.h"
 #include "http/server.h"
@@ -60,8 +61,9 @@ int serve(const config::Config& config) {
   env::Argon2idPasswordHasher hasher;
   delivery::DevOutbox outbox;
   const auto delivery = delivery::make_delivery(config, outbox);
-  const auth::AuthContext context{*store,           clock,         random,   hasher,
-                                  *delivery.mailer, *delivery.sms, settings, secrets};
+  env::StderrLog log;
+  const auth::AuthContext context{*store,        clock,    random,  hasher, *delivery.mailer,
+                                  *delivery.sms, settings, secrets, log};
 
   // Keys rotated by another node or `tessera keys rotate` are picked up every refresh interval.
   const std::chrono::seconds key_refresh(config.security.signing_key_refresh_seconds);

@@ -1,5 +1,8 @@
 #pragma once
+#include <cstdint>
 #include <string>
+
+#include "auth/model/device.h"
 
 namespace tessera::auth {
 
@@ -32,12 +35,22 @@ struct CodeMessage {
   std::string application_name;
 };
 
+// Tells a user their account was just signed in to from a client it had never been signed in
+// to from. No secret in it.
+struct NewSignInNotice {
+  std::string to;  // email address
+  std::string application_name;
+  std::int64_t signed_in_at = 0;  // ms since the epoch
+  Device device;
+};
+
 // Delivery seams; implementations live in delivery/ (SMTP, an SMS provider API, a dev outbox).
 // A failure to deliver throws std::runtime_error.
 class Mailer {
  public:
   virtual ~Mailer() = default;
   virtual void send_code(const CodeMessage& message) = 0;
+  virtual void send_new_sign_in_notice(const NewSignInNotice& notice) = 0;
 };
 
 class SmsSender {

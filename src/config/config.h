@@ -37,6 +37,7 @@ struct AuthConfig {
   std::string email_verification = "email_code";  // only email_code for now
   std::vector<std::string> second_factors = {"phone_code", "totp", "backup_code"};
   bool client_trust = true;
+  bool new_sign_in_notice = true;  // email a user signed in on a client new to them
   bool require_mfa =
       true;  // when set nowhere: true iff second_factors is non-empty (Clerk's default)
   bool enumeration_protection = false;

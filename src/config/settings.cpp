@@ -38,6 +38,7 @@ const auto kSettings = std::to_array<Setting>({
     SETTING(auth, email_verification),
     SETTING(auth, second_factors),
     SETTING(auth, client_trust),
+    SETTING(auth, new_sign_in_notice),
     SETTING(auth, require_mfa),
     SETTING(auth, enumeration_protection),
     SETTING(auth, password_min_length),

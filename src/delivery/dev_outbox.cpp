@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "delivery/email_templates.h"
+
 namespace tessera::delivery {
 namespace {
 
@@ -14,10 +16,14 @@ bool same_recipient(const std::string& a, const std::string& b) {
 
 std::string log_line(const auth::CodeMessage& message) {
   const bool email = message.to.find('@') != std::string::npos;
-  const std::string app =
-      message.application_name.empty() ? std::string("Tessera") : message.application_name;
+  const std::string app = application_name_or_default(message.application_name);
   return std::string("[dev-outbox] ") + (email ? "email" : "sms") + " to " + message.to +
          ": your " + app + " verification code is " + message.code + "\n";
+}
+
+std::string log_line(const auth::NewSignInNotice& notice) {
+  return "[dev-outbox] email to " + notice.to + ": new sign-in to your " +
+         application_name_or_default(notice.application_name) + " account\n";
 }
 
 }  // namespace
@@ -25,23 +31,41 @@ std::string log_line(const auth::CodeMessage& message) {
 DevOutbox::DevOutbox(std::size_t capacity, std::ostream* log)
     : capacity_(std::max<std::size_t>(capacity, 1)), log_(log) {}
 
-void DevOutbox::send_code(const auth::CodeMessage& message) {
-  const std::string line = log_line(message);
+template <class Item>
+void DevOutbox::keep(std::deque<Item>& items, const Item& item, const std::string& line) {
   std::lock_guard lock(mutex_);
   if (log_ != nullptr) {
     *log_ << line << std::flush;  // one write under the lock: lines never interleave
   }
-  messages_.push_back(message);
-  while (messages_.size() > capacity_) messages_.pop_front();
+  items.push_back(item);
+  while (items.size() > capacity_) items.pop_front();
+}
+
+template <class Item>
+std::vector<Item> DevOutbox::kept(const std::deque<Item>& items,
+                                  const std::optional<std::string>& to) const {
+  std::lock_guard lock(mutex_);
+  std::vector<Item> out;
+  for (const Item& item : items) {
+    if (!to || same_recipient(item.to, *to)) out.push_back(item);
+  }
+  return out;
+}
+
+void DevOutbox::send_code(const auth::CodeMessage& message) {
+  keep(messages_, message, log_line(message));
+}
+
+void DevOutbox::send_new_sign_in_notice(const auth::NewSignInNotice& notice) {
+  keep(notices_, notice, log_line(notice));
 }
 
 std::vector<auth::CodeMessage> DevOutbox::messages(std::optional<std::string> to) const {
-  std::lock_guard lock(mutex_);
-  std::vector<auth::CodeMessage> out;
-  for (const auth::CodeMessage& message : messages_) {
-    if (!to || same_recipient(message.to, *to)) out.push_back(message);
-  }
-  return out;
+  return kept(messages_, to);
+}
+
+std::vector<auth::NewSignInNotice> DevOutbox::notices(std::optional<std::string> to) const {
+  return kept(notices_, to);
 }
 
 }  // namespace tessera::delivery

@@ -1,5 +1,7 @@
 #include "delivery/email_templates.h"
 
+#include <ctime>
+
 #include "delivery/html_escape.h"
 
 namespace tessera::delivery {
@@ -85,6 +87,23 @@ std::string paragraph(std::string_view text) {
   return std::string(kParagraph) + html_escape(text) + "</p>\n";
 }
 
+// "2025-07-01 12:00 UTC"
+std::string utc_minute(std::int64_t ms_since_epoch) {
+  const std::time_t seconds = static_cast<std::time_t>(ms_since_epoch / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  const auto n = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+  return std::string(text, n);
+}
+
+std::string describe(const auth::Device& device) {
+  if (device.user_agent.empty() && device.ip_address.empty()) return "unknown";
+  if (device.ip_address.empty()) return device.user_agent;
+  const std::string ip = "IP address " + device.ip_address;
+  return device.user_agent.empty() ? ip : device.user_agent + " (" + ip + ")";
+}
+
 }  // namespace
 
 std::string application_name_or_default(std::string_view application_name) {
@@ -137,6 +156,11 @@ EmailContent new_sign_in_notice(std::string_view application_name, std::string_v
   body += std::string(kFootnote) + html_escape(warning) + "</p>\n";
   email.html = html_page(email.subject, body);
   return email;
+}
+
+EmailContent new_sign_in_notice_email(const auth::NewSignInNotice& notice) {
+  return new_sign_in_notice(notice.application_name, utc_minute(notice.signed_in_at),
+                            describe(notice.device));
 }
 
 }  // namespace tessera::delivery

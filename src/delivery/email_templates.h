@@ -25,4 +25,8 @@ EmailContent code_email(const auth::CodeMessage& message);
 EmailContent new_sign_in_notice(std::string_view application_name, std::string_view when,
                                 std::string_view user_agent_or_ip);
 
+// The same for a notice from the domain: the time in UTC to the minute, the device as its
+// User-Agent and IP address (whichever are known).
+EmailContent new_sign_in_notice_email(const auth::NewSignInNotice& notice);
+
 }  // namespace tessera::delivery

@@ -6,7 +6,6 @@
 
 #include "delivery/curl_easy.h"
 #include "delivery/delivery_error.h"
-#include "delivery/email_templates.h"
 #include "delivery/mime_message.h"
 
 namespace tessera::delivery {
@@ -49,19 +48,28 @@ SmtpMailer::SmtpMailer(config::EmailConfig config) : config_(std::move(config)) 
 }
 
 void SmtpMailer::send_code(const auth::CodeMessage& message) {
-  check_address(message.to, "recipient");
+  send(message.to, code_email(message), message.code);
+}
+
+void SmtpMailer::send_new_sign_in_notice(const auth::NewSignInNotice& notice) {
+  send(notice.to, new_sign_in_notice_email(notice), "");
+}
+
+void SmtpMailer::send(const std::string& to, const EmailContent& content,
+                      const std::string& secret) {
+  check_address(to, "recipient");
   const std::string domain = from_.address.substr(from_.address.rfind('@') + 1);
   const std::string mime =
       build_mime_message({.from = from_,
-                          .to = message.to,
-                          .content = code_email(message),
+                          .to = to,
+                          .content = content,
                           .date = rfc5322_date(std::chrono::system_clock::now()),
                           .message_id = new_message_id(domain),
                           .boundary = new_boundary()});
 
   CurlEasy curl = new_curl_easy("smtp,smtps");
   CURL* handle = curl.get();
-  const CurlList recipients = curl_list({"<" + message.to + ">"});
+  const CurlList recipients = curl_list({"<" + to + ">"});
   const std::string mail_from = "<" + from_.address + ">";
   Upload upload{mime};
   char error_buffer[CURL_ERROR_SIZE] = {};
@@ -83,7 +91,7 @@ void SmtpMailer::send_code(const auth::CodeMessage& message) {
   const CURLcode result = curl_easy_perform(handle);
   if (result != CURLE_OK)
     throw DeliveryError(curl_failure("email delivery over SMTP", result, error_buffer,
-                                     {message.code, config_.smtp_password}));
+                                     {secret, config_.smtp_password}));
 }
 
 }  // namespace tessera::delivery

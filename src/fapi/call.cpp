@@ -2,6 +2,7 @@
 
 #include "auth/client/client_registry.h"
 #include "auth/error.h"
+#include "fapi/client_ip.h"
 #include "fapi/presenter.h"
 #include "http/cookies.h"
 
@@ -10,6 +11,7 @@ namespace {
 
 constexpr auto kClientCookie = "__client";
 constexpr long kClientCookieSeconds = 365L * 24 * 3600;
+constexpr std::size_t kMaxUserAgentLength = 256;  // enough to name a browser in an email
 
 bool secure_cookies(const Services& services) {
   return services.config.server.public_url.rfind("https://", 0) == 0;
@@ -38,6 +40,11 @@ std::string Call::path_param(const std::string& name) const {
 }
 
 std::string Call::origin() const { return request.header("origin").value_or(""); }
+
+auth::Device Call::device() const {
+  return {request.header("user-agent").value_or("").substr(0, kMaxUserAgentLength),
+          client_ip(request, services.config.server.trusted_proxies)};
+}
 
 bool Call::dev_browser_mode() const { return request.query_param("__clerk_db_jwt").has_value(); }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/model/device.h"
 #include "fapi/services.h"
 #include "http/form.h"
 #include "http/request.h"
@@ -28,6 +29,9 @@ class Call {
   std::string path_param(const std::string& name) const;
   // The browser's Origin header (the token's azp), empty when absent.
   std::string origin() const;
+  // The requesting browser as the user may be shown it: User-Agent (cut to a sane length) and
+  // the client IP (server.trusted_proxies applied).
+  auth::Device device() const;
 
   // The client this request acts for, from the dev-browser token or the __client cookie.
   // Throws dev_browser_unauthenticated for an unknown dev-browser token.

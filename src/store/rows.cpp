@@ -82,7 +82,7 @@ const std::string& sign_in_columns() {
                                   verification_columns("first_factor") + ", " +
                                   verification_columns("second_factor") +
                                   ", created_session_id, client_trust_state, created_at, "
-                                  "updated_at, abandon_at";
+                                  "updated_at, abandon_at, password_fails_policy";
   return text;
 }
 

@@ -207,7 +207,8 @@ void bind_sign_in(Params& s, const auth::SignIn& si) {
       .bind(si.client_trust_state)
       .bind(si.created_at)
       .bind(si.updated_at)
-      .bind(si.abandon_at);
+      .bind(si.abandon_at)
+      .bind(si.password_fails_policy);
 }
 
 template <class Row>
@@ -225,6 +226,7 @@ auth::SignIn read_sign_in(Row& s) {
   si.created_at = s.next_int64();
   si.updated_at = s.next_int64();
   si.abandon_at = s.next_int64();
+  si.password_fails_policy = s.next_bool();
   si.version = s.next_int();
   return si;
 }

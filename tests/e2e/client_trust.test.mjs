@@ -2,8 +2,9 @@
 // tests/support/smtp_sink.py; a user without MFA (signed up over the FAPI from another client)
 // signs in on the React page (/react/, seed 000: signIn.password() → needs_client_trust →
 // signIn.mfa.sendEmailCode() → signIn.mfa.verifyEmailCode()) from a fresh browser context, with
-// the code read from the message the sink received. Signing in again from the same browser then
-// completes at once, and no second email is sent.
+// the code read from the message the sink received; the new browser also gets the user a "New
+// sign-in" notice. Signing in again from the same browser then completes at once, and no email
+// is sent.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,8 +12,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startServer, attachLogs, REPO_ROOT } from '../support/server.mjs';
+import { startServer, REPO_ROOT } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
+import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import { newClient, assertEnvelope, createSignUp } from '../support/flows.mjs';
 
 const id = randomBytes(4).toString('hex');
@@ -67,12 +69,14 @@ async function startSink() {
 }
 
 const toAddress = (m) => (m.rcpt_tos ?? []).map((a) => a.replace(/[<>]/g, '').toLowerCase());
+const isNotice = (m) => m.subject.startsWith('New sign-in to your');
+const mailTo = (sink, email) => sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
 
-/** Waits for message number `count` (1-based) to `email` and returns its 6-digit code. */
+/** Waits for code email number `count` (1-based; notices not counted) to `email`; returns its code. */
 async function waitForCode(sink, email, count, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mine = sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
+    const mine = mailTo(sink, email).filter((m) => !isNotice(m));
     if (mine.length >= count) {
       const m = mine[count - 1];
       const text = m.parts.map((p) => p.text).join('\n');
@@ -90,7 +94,6 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
   let server;
   let browser;
   let tab;
-  let broken = null;
 
   before(async () => {
     sink = await startSink();
@@ -109,27 +112,14 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
   });
 
   after(async () => {
-    await tab?.close();
-    await browser?.close();
-    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
-    await server?.dispose();
+    await closeAll({ tab, browser, server });
     await sink?.stop();
   });
 
-  const step = (name, fn) =>
-    it(name, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        tab ??= await openPage(browser, { baseURL: server.url });
-        await tab.step(`e2e-client-trust-${name}`, fn);
-      } catch (err) {
-        broken = name;
-        throw attachLogs(err, server);
-      }
-    });
-
-  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
-  const text = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
+  const step = walkThrough(it, 'e2e-client-trust', async () => {
+    tab ??= await openPage(browser, { baseURL: server.url });
+    return { tab, server };
+  });
 
   async function signInOnReact(page) {
     await visible(page, '#sign-in-form');
@@ -140,7 +130,7 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
 
   async function expectSignedIn(page) {
     await visible(page, '#signed-in');
-    assert.equal(await text(page, '#user-email'), EMAIL);
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
     const s = await page.evaluate(() => ({ status: window.clerk.session?.status, email: window.clerk.user?.primaryEmailAddress?.emailAddress }));
     assert.deepEqual(s, { status: 'active', email: EMAIL });
   }
@@ -169,7 +159,7 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
     assert.equal(si.factors[0].strategy, 'email_code');
     assert.notEqual(si.factors[0].safeIdentifier, EMAIL, 'masked safe_identifier');
     // The page shows the masked address it sent the code to.
-    assert.ok((await text(page, '#client-trust')).includes(si.factors[0].safeIdentifier));
+    assert.ok((await textOf(page, '#client-trust')).includes(si.factors[0].safeIdentifier));
 
     // signIn.mfa.sendEmailCode() sent the second email (the first was the sign-up code).
     const { code, message } = await waitForCode(sink, EMAIL, 2);
@@ -180,9 +170,17 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
     await page.click('#verify-button');
     await expectSignedIn(page);
     assert.deepEqual(tab.pageErrors, [], 'no uncaught errors');
+
+    // The sign-in on a new browser: a notice naming it (sent before the sign-in answered).
+    const notices = mailTo(sink, EMAIL).filter(isNotice);
+    assert.equal(notices.length, 1, JSON.stringify(sink.messages()));
+    const noticeText = notices[0].parts.map((p) => p.text).join('\n');
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    assert.ok(noticeText.includes(userAgent), `the notice names the browser: ${noticeText}`);
+    assert.doesNotMatch(noticeText, /\b\d{6}\b/, 'no code in the notice');
   });
 
-  step('signs out and in again from the same browser: complete at once, no email', async ({ page }) => {
+  step('signs out and in again from the same browser: complete at once, no email, no notice', async ({ page }) => {
     const before = sink.messages().length;
     await page.click('#sign-out');
     await page.waitForFunction(() => window.clerk.user == null);

@@ -10,7 +10,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../support/server.mjs';
-import { launchBrowser, openPage, cookieMap, decodeJwt, appendToError } from '../support/browser.mjs';
+import { launchBrowser, openPage, cookieMap, decodeJwt } from '../support/browser.mjs';
+import { closeAll, visible, walkThrough } from '../support/e2e_steps.mjs';
 
 const id = randomBytes(4).toString('hex');
 const EMAIL = `e2e-${id}+clerk_test@example.com`; // test mode: code 424242
@@ -21,7 +22,6 @@ describe('demo page with the official clerk-js', { timeout: 120_000 }, () => {
   let server;
   let browser;
   let tab;
-  let broken = null; // the first failed step: later steps are skipped, not piled on
 
   before(async () => {
     server = await startServer({ sets: { 'dev.test_mode': 'true' } });
@@ -29,31 +29,10 @@ describe('demo page with the official clerk-js', { timeout: 120_000 }, () => {
     tab = await openPage(browser, { baseURL: server.url });
   });
 
-  after(async () => {
-    await tab?.close();
-    await browser?.close();
-    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
-    await server?.dispose();
-  });
+  after(() => closeAll({ tab, browser, server }));
 
   // A step of the walk-through: screenshot + browser report + server log tail on failure.
-  const step = (name, fn) =>
-    it(name, async (t) => {
-      if (broken) {
-        t.skip(`an earlier step failed: ${broken}`);
-        return;
-      }
-      try {
-        await tab.step(`e2e-demo-${name}`, fn);
-        // E2E_SCREENSHOTS=1: also keep a picture of every passing step.
-        if (process.env.E2E_SCREENSHOTS) await tab.screenshot(`e2e-demo-${name}-ok`);
-      } catch (err) {
-        broken = name;
-        throw appendToError(err, `\n--- tessera log (tail) ---\n${server.logs().slice(-6000)}`);
-      }
-    });
-
-  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
+  const step = walkThrough(it, 'e2e-demo', () => ({ tab, server }));
   const clerkState = (page) =>
     page.evaluate(() => ({
       status: window.clerk?.status ?? null,

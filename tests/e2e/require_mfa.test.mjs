@@ -6,8 +6,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { startServer, attachLogs } from '../support/server.mjs';
+import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
+import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 
 const id = randomBytes(4).toString('hex');
 const EMAIL = `reqmfa-${id}+clerk_test@example.com`; // test mode: email code 424242
@@ -20,7 +21,6 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
   let server;
   let browser;
   let tab;
-  let broken = null;
 
   before(async () => {
     server = await startServer({
@@ -35,26 +35,9 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     tab = await openPage(browser, { baseURL: server.url });
   });
 
-  after(async () => {
-    await tab?.close();
-    await browser?.close();
-    if (server && process.env.TESSERA_SHOW_LOGS) process.stderr.write(server.logs());
-    await server?.dispose();
-  });
+  after(() => closeAll({ tab, browser, server }));
 
-  const step = (name, fn) =>
-    it(name, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await tab.step(`e2e-require-mfa-${name}`, fn);
-      } catch (err) {
-        broken = name;
-        throw attachLogs(err, server);
-      }
-    });
-
-  const visible = (page, selector) => page.locator(selector).waitFor({ state: 'visible' });
-  const text = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
+  const step = walkThrough(it, 'e2e-require-mfa', () => ({ tab, server }));
   const ready = (page) => page.waitForFunction(() => window.clerk?.status === 'ready', null, { timeout: 30_000 });
   const sessionState = (page) =>
     page.evaluate(() => ({
@@ -82,12 +65,12 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     assert.equal(s.userEmail, EMAIL, JSON.stringify(s));
     // The page shows the user, the pending status and the way to set MFA up.
     await visible(page, '#signed-in');
-    assert.equal(await text(page, '#user-email'), EMAIL);
-    assert.match(await text(page, '#session-status'), /pending.*setup-mfa/);
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
+    assert.match(await textOf(page, '#session-status'), /pending.*setup-mfa/);
     await visible(page, '#manage-link');
     // Its session token says so too.
     await page.waitForFunction(() => document.querySelector('#claims').textContent.includes('"sts"'));
-    const claims = JSON.parse(await text(page, '#claims'));
+    const claims = JSON.parse(await textOf(page, '#claims'));
     assert.equal(claims.sts, 'pending');
     assert.deepEqual(tab.pageErrors, [], 'no uncaught errors');
   });
@@ -97,13 +80,13 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     await page.waitForURL((url) => url.pathname === '/manage/');
     await ready(page);
     await visible(page, '#signed-in');
-    assert.equal(await text(page, '#user-email'), EMAIL);
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
     assert.equal((await sessionState(page)).status, 'pending', 'still pending on the manage page');
-    assert.equal(await text(page, '#two-factor-enabled'), 'false');
+    assert.equal(await textOf(page, '#two-factor-enabled'), 'false');
 
     await page.click('#totp-create');
     await visible(page, '#totp-enroll');
-    const secret = await text(page, '#totp-secret');
+    const secret = await textOf(page, '#totp-secret');
     assert.match(secret, /^[A-Z2-7]{16,}=*$/);
     // Avoid a code about to roll over (the server accepts ±1 step, so this is belt and braces).
     if ((Date.now() / 1000) % 30 > 27) await page.waitForTimeout(3500);
@@ -118,7 +101,7 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     assert.equal(s.status, 'active', JSON.stringify(s));
     assert.equal(s.task, null, JSON.stringify(s));
     assert.equal(s.isSignedIn, true, JSON.stringify(s));
-    assert.equal(await page.isVisible('#error'), false, await text(page, '#error'));
+    assert.equal(await page.isVisible('#error'), false, await textOf(page, '#error'));
   });
 
   step('back on the demo page: active session, token sts=active', async ({ page }) => {
@@ -128,9 +111,9 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     const s = await sessionState(page);
     assert.equal(s.status, 'active', JSON.stringify(s));
     assert.equal(s.isSignedIn, true);
-    assert.doesNotMatch(await text(page, '#session-status'), /setup-mfa/);
+    assert.doesNotMatch(await textOf(page, '#session-status'), /setup-mfa/);
     await page.waitForFunction(() => document.querySelector('#claims').textContent.includes('"sts"'));
-    assert.equal(JSON.parse(await text(page, '#claims')).sts, 'active');
+    assert.equal(JSON.parse(await textOf(page, '#claims')).sts, 'active');
     assert.deepEqual(tab.pageErrors, [], 'no uncaught errors');
   });
 
@@ -140,7 +123,7 @@ describe('Require MFA: pending session on the demo page, TOTP on the manage page
     await visible(page, '#totp-on');
     await page.click('#totp-disable');
     await visible(page, '#error');
-    assert.ok((await text(page, '#error')).length > 0);
+    assert.ok((await textOf(page, '#error')).length > 0);
     assert.equal(await page.evaluate(() => window.clerk.user.totpEnabled), true);
   });
 });

@@ -1,28 +1,18 @@
 // `tessera users import FILE`: users in Clerk's import shape, with digests of every supported
 // hasher, sign in through the FAPI with their old passwords; the first successful sign-in
-// replaces the stored hash with the instance's argon2id.
+// replaces the stored hash with the instance's argon2id. Old passwords the policy refuses still
+// sign in, to a session with the reset-password task (tests/integration/reset_password_task).
 import * as nt from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createCipheriv, pbkdf2Sync, randomBytes, scryptSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { useServer, REPO_ROOT, TESSERA_BIN, TESSERA_CONFIG } from '../support/server.mjs';
+import { useServer } from '../support/server.mjs';
 import { BASE_SETS, assertClerkError, newClient, signInRequest, signInUser, uniqueEmail } from '../support/flows.mjs';
+import { importUsers, pbkdf2Digest } from '../support/user_import.mjs';
 
 const INSTANCE_ARGON2ID = '$argon2id$v=19$m=19456,t=2,p=1$';
 
 const srv = useServer(nt, { sets: { ...BASE_SETS, 'auth.client_trust': 'false' } });
-const work = mkdtempSync(path.join(tmpdir(), 'tessera-import-'));
-nt.after(() => rmSync(work, { recursive: true, force: true }));
-
-// Clerk's pbkdf2_sha256: pbkdf2_sha256$<iterations>$<salt b64>$<hash b64>.
-function pbkdf2Digest(password) {
-  const salt = randomBytes(12);
-  const hash = pbkdf2Sync(password, salt, 1000, 32, 'sha256');
-  return `pbkdf2_sha256$1000$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
 
 // Django's own form: the salt is used as text.
 function djangoDigest(password) {
@@ -45,24 +35,19 @@ function firebaseDigest(password) {
 }
 
 // Published vectors: Openwall crypt_blowfish ("U*U") and the Argon2 reference implementation
-// ("password" with salt "somesalt", m=64 MiB, t=2: not the instance's parameters).
+// ("password" with salt "somesalt", m=64 MiB, t=2: not the instance's parameters). Both passwords
+// fail the policy (too short, well known): they sign in with the reset-password task.
 const USERS = [
-  { hasher: 'bcrypt', password: 'U*U', digest: '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' },
-  { hasher: 'bcrypt', password: 'U*U', digest: '$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' },
-  { hasher: 'argon2i', password: 'password', digest: '$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA' },
-  { hasher: 'argon2id', password: 'password', digest: '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc' },
+  { hasher: 'bcrypt', password: 'U*U', weak: true, digest: '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' },
+  { hasher: 'bcrypt', password: 'U*U', weak: true, digest: '$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' },
+  { hasher: 'argon2i', password: 'password', weak: true, digest: '$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA' },
+  { hasher: 'argon2id', password: 'password', weak: true, digest: '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc' },
   { hasher: 'pbkdf2_sha256', password: 'pbkdf2 secret', digest: pbkdf2Digest('pbkdf2 secret') },
   { hasher: 'pbkdf2_sha256_django', password: 'django secret', digest: djangoDigest('django secret') },
   { hasher: 'scrypt_firebase', password: 'firebase secret', digest: firebaseDigest('firebase secret') },
 ].map((u, i) => ({ ...u, email: uniqueEmail(`import-${i}-${u.hasher.replace(/_/g, '-')}`, { test: false }) }));
 
-function runImport(lines) {
-  const file = path.join(work, `users-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
-  writeFileSync(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
-  return spawnSync(TESSERA_BIN, ['users', 'import', file, '--config', TESSERA_CONFIG, '--database', srv.database], {
-    cwd: REPO_ROOT, encoding: 'utf8',
-  });
-}
+const runImport = (lines) => importUsers(srv.database, lines);
 
 function storedHash(email) {
   if (!srv.dbPath) return null; // PostgreSQL run: the FAPI checks below still hold
@@ -94,6 +79,8 @@ srv.test('imports every hasher; each signs in, and the hash is upgraded to the i
       { status: 422, code: 'form_password_incorrect', param: 'password' });
     const { session } = await signInUser(newClient(srv.url), u.email, u.password);
     assert.equal(session.user.first_name, 'Imported', u.hasher);
+    assert.equal(session.status, u.weak ? 'pending' : 'active', u.hasher);
+    assert.deepEqual(session.tasks, u.weak ? [{ key: 'reset-password' }] : null, u.hasher);
 
     const after = storedHash(u.email);
     if (after !== null) assert.ok(after.startsWith(INSTANCE_ARGON2ID), `${u.hasher} not upgraded: ${after}`);

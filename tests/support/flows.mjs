@@ -68,14 +68,24 @@ export function assertEnvelope(res, status = 200) {
   return j;
 }
 
-/** Latest code delivered to `email` via the dev outbox. */
-export async function readOutbox(url, email) {
+/** GET /__dev/outbox for `email`: {messages (codes), notices (new sign-in notices)}. */
+async function fetchOutbox(url, email) {
   const res = await fetch(`${url}/__dev/outbox?to=${encodeURIComponent(email)}`);
   const text = await res.text();
   assert.equal(res.status, 200, `outbox: ${res.status} ${text}`);
   const j = JSON.parse(text);
-  assert.ok(Array.isArray(j.messages), `outbox shape: ${text}`);
-  return j.messages;
+  assert.ok(Array.isArray(j.messages) && Array.isArray(j.notices), `outbox shape: ${text}`);
+  return j;
+}
+
+/** Codes delivered to `email` via the dev outbox, oldest first. */
+export async function readOutbox(url, email) {
+  return (await fetchOutbox(url, email)).messages;
+}
+
+/** New sign-in notices delivered to `email` via the dev outbox, oldest first. */
+export async function readNotices(url, email) {
+  return (await fetchOutbox(url, email)).notices;
 }
 
 export async function latestOutboxCode(url, email) {

@@ -1,23 +1,48 @@
 #include "auth/account/change_password.h"
 
+#include <algorithm>
+
 #include "auth/error.h"
 #include "auth/lockout.h"
 #include "auth/password/password_policy.h"
+#include "auth/session/sessions.h"
 
 namespace tessera::auth {
+namespace {
 
-void change_password(const AuthContext& ctx, const std::string& user_id,
-                     const std::string& acting_session_id, const PasswordChange& change) {
-  auto user = ctx.store.find_user(user_id);
+bool waits_on(const Session& session, std::string_view task) {
+  return std::find(session.tasks.begin(), session.tasks.end(), task) != session.tasks.end();
+}
+
+void check_current_password(const AuthContext& ctx, User& user, const Session& acting,
+                            const std::string& current_password) {
+  if (current_password.empty()) {
+    if (waits_on(acting, kResetPasswordTask)) return;
+    throw AuthError("form_param_missing", "current_password");
+  }
+  if (!ctx.hasher.verify(user.password_hash, current_password)) {
+    record_failed_attempt(ctx, user);
+    throw AuthError("form_password_incorrect", "current_password");
+  }
+}
+
+void revoke_other_sessions(const AuthContext& ctx, const Session& acting, std::int64_t now) {
+  for (auto s : ctx.store.sessions_of_user(acting.user_id)) {
+    if (s.id == acting.id || !s.live(now)) continue;
+    s.status = "revoked";
+    s.updated_at = now;
+    ctx.store.update_session(s);
+  }
+}
+
+}  // namespace
+
+void change_password(const AuthContext& ctx, const Session& acting, const PasswordChange& change) {
+  auto user = ctx.store.find_user(acting.user_id);
   if (!user) throw AuthError("authentication_invalid");
   ensure_not_locked(ctx, *user);
-  if (!user->password_hash.empty()) {
-    if (change.current_password.empty()) throw AuthError("form_param_missing", "current_password");
-    if (!ctx.hasher.verify(user->password_hash, change.current_password)) {
-      record_failed_attempt(ctx, *user);
-      throw AuthError("form_password_incorrect", "current_password");
-    }
-  }
+  if (!user->password_hash.empty())
+    check_current_password(ctx, *user, acting, change.current_password);
   if (change.new_password.empty()) throw AuthError("form_param_missing", "new_password");
   try {
     check_password_policy(ctx.settings, change.new_password);
@@ -30,13 +55,8 @@ void change_password(const AuthContext& ctx, const std::string& user_id,
   user->updated_at = now;
   ctx.store.update_user(*user);
   record_successful_attempt(ctx, *user);
-  if (!change.sign_out_of_other_sessions) return;
-  for (auto s : ctx.store.sessions_of_user(user_id)) {
-    if (s.id == acting_session_id || !s.live(now)) continue;
-    s.status = "revoked";
-    s.updated_at = now;
-    ctx.store.update_session(s);
-  }
+  if (change.sign_out_of_other_sessions) revoke_other_sessions(ctx, acting, now);
+  Sessions(ctx).resolve_task(acting.user_id, kResetPasswordTask);
 }
 
 }  // namespace tessera::auth

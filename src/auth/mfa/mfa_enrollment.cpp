@@ -194,7 +194,7 @@ std::optional<std::vector<std::string>> MfaEnrollment::on_factor_enabled(const U
     user.mfa_enabled_at = ctx_.now();
     ctx_.store.update_user(user);
   }
-  sessions_.activate_after_mfa(before.user.id);
+  sessions_.resolve_task(before.user.id, kSetupMfaTask);
   return codes;
 }
 

@@ -17,6 +17,9 @@ struct SignIn {
   Verification second_factor;
   std::string created_session_id;
   std::string client_trust_state;  // "", new, known, pending
+  // The password this attempt verified would be refused as a new one by the instance's current
+  // policy: the session it creates waits on the reset-password task. The plaintext is not kept.
+  bool password_fails_policy = false;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::int64_t abandon_at = 0;  // ms; the attempt cannot be used after this

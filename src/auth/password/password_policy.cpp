@@ -1,5 +1,7 @@
 #include "auth/password/password_policy.h"
 
+#include <optional>
+
 #include "auth/error.h"
 #include "auth/password/common_passwords.h"
 
@@ -13,17 +15,26 @@ std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
+std::optional<AuthError> policy_violation(const AuthSettings& settings, std::string_view password) {
+  const auto length = count_code_points(password);
+  if (length < settings.password_min_length)
+    return AuthError("form_password_length_too_short", "password",
+                     {{"min_length", std::to_string(settings.password_min_length)}});
+  if (length > settings.password_max_length)
+    return AuthError("form_password_length_too_long", "password",
+                     {{"max_length", std::to_string(settings.password_max_length)}});
+  if (is_common_password(password)) return AuthError("form_password_pwned", "password");
+  return std::nullopt;
+}
+
 }  // namespace
 
 void check_password_policy(const AuthSettings& settings, std::string_view password) {
-  const auto length = count_code_points(password);
-  if (length < settings.password_min_length)
-    throw AuthError("form_password_length_too_short", "password",
-                    {{"min_length", std::to_string(settings.password_min_length)}});
-  if (length > settings.password_max_length)
-    throw AuthError("form_password_length_too_long", "password",
-                    {{"max_length", std::to_string(settings.password_max_length)}});
-  if (is_common_password(password)) throw AuthError("form_password_pwned", "password");
+  if (auto violation = policy_violation(settings, password)) throw *violation;
+}
+
+bool satisfies_password_policy(const AuthSettings& settings, std::string_view password) {
+  return !policy_violation(settings, password);
 }
 
 }  // namespace tessera::auth

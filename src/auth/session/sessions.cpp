@@ -6,23 +6,19 @@
 #include "auth/ids.h"
 
 namespace tessera::auth {
-namespace {
-constexpr auto kSetupMfa = "setup-mfa";
-}
 
-Session Sessions::create(Client& client, const UserRecord& user, std::int64_t first_factor_at,
-                         std::int64_t second_factor_at) {
+Session Sessions::create(Client& client, const UserRecord& user, const SessionStart& start) {
   const auto now = ctx_.now();
   Session s;
   s.id = new_id(ctx_.random, "sess");
   s.client_id = client.id;
   s.user_id = user.user.id;
-  if (ctx_.settings.require_mfa && !user.two_factor_enabled()) {
-    s.status = "pending";
-    s.tasks = {kSetupMfa};
-  }
-  s.first_factor_at = first_factor_at;
-  s.second_factor_at = second_factor_at;
+  // The known-weak password is replaced first: the second factor then joins a sound first one.
+  if (start.password_fails_policy) s.tasks.emplace_back(kResetPasswordTask);
+  if (ctx_.settings.require_mfa && !user.two_factor_enabled()) s.tasks.emplace_back(kSetupMfaTask);
+  if (!s.tasks.empty()) s.status = "pending";
+  s.first_factor_at = start.first_factor_at;
+  s.second_factor_at = start.second_factor_at;
   s.last_active_at = now;
   s.expire_at = now + ctx_.settings.session_lifetime_ms;
   s.abandon_at = s.expire_at;
@@ -88,11 +84,11 @@ void Sessions::finish_all(Client& client) {
   ctx_.store.update_client(client);
 }
 
-void Sessions::activate_after_mfa(const std::string& user_id) {
+void Sessions::resolve_task(const std::string& user_id, std::string_view task) {
   const auto now = ctx_.now();
   for (auto s : ctx_.store.sessions_of_user(user_id)) {
     if (s.status != "pending" || !s.live(now)) continue;
-    std::erase(s.tasks, std::string(kSetupMfa));
+    if (std::erase(s.tasks, std::string(task)) == 0) continue;
     if (s.tasks.empty()) s.status = "active";
     s.updated_at = now;
     ctx_.store.update_session(s);

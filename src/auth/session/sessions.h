@@ -1,22 +1,30 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/context.h"
 
 namespace tessera::auth {
 
+// What the sign-in or sign-up that creates a session established.
+struct SessionStart {
+  std::int64_t first_factor_at = 0;    // ms
+  std::int64_t second_factor_at = 0;   // ms; 0 = no second factor
+  bool password_fails_policy = false;  // the password used must be replaced
+};
+
 // Session lifecycle: created when a sign-in or sign-up completes, touched by the SDK on every
-// setActive, ended by sign-out. A user without MFA on an instance that requires it gets a
-// `pending` session with the `setup-mfa` task; it turns `active` once MFA is set up.
+// setActive, ended by sign-out. A session is `pending` while it has tasks: `reset-password` when
+// the sign-in's password fails the current policy, `setup-mfa` for a user without MFA on an
+// instance that requires it. It turns `active` once the last one is resolved.
 class Sessions {
  public:
   explicit Sessions(const AuthContext& ctx) : ctx_(ctx) {}
 
   // Creates the session and makes it the client's last active one.
-  Session create(Client& client, const UserRecord& user, std::int64_t first_factor_at,
-                 std::int64_t second_factor_at);
+  Session create(Client& client, const UserRecord& user, const SessionStart& start);
   // Sessions that count as signed in (active or pending, not expired), newest first.
   std::vector<Session> live_of_client(const std::string& client_id);
   // The client's live session with this id. Unknown (or another client's): resource_not_found;
@@ -28,8 +36,9 @@ class Sessions {
   Session finish(Client& client, const std::string& session_id, const std::string& status);
   // Sign out of every session on this client.
   void finish_all(Client& client);
-  // Pending sessions with setup-mfa whose user now has MFA become active.
-  void activate_after_mfa(const std::string& user_id);
+  // Removes `task` from the user's live pending sessions; a session left without tasks becomes
+  // active.
+  void resolve_task(const std::string& user_id, std::string_view task);
   // The session acting for /v1/me: the given id, or the client's last active session.
   std::optional<Session> acting(const Client& client, const std::string& session_id);
 

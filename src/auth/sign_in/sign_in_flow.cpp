@@ -8,6 +8,8 @@
 #include "auth/identifiers.h"
 #include "auth/ids.h"
 #include "auth/lockout.h"
+#include "auth/password/password_policy.h"
+#include "auth/sign_in/new_sign_in_notice.h"
 #include "crypto/encoding.h"
 
 namespace tessera::auth {
@@ -121,6 +123,8 @@ void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& 
     throw AuthError("form_password_incorrect", "password");
   }
   record_successful_attempt(ctx_, user.user);
+  // Only now is the plaintext at hand: remember the verdict, not the password.
+  si.password_fails_policy = !satisfies_password_policy(ctx_.settings, password);
   if (ctx_.hasher.needs_rehash(user.user.password_hash)) {
     user.user.password_hash = ctx_.hasher.hash(password);
     ctx_.store.update_user(user.user);
@@ -244,8 +248,13 @@ void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
 void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
   const auto now = ctx_.now();
   const auto second_at = si.second_factor.verified() ? now : 0;
+  // Asked before this sign-in trusts the client. Sign-up trusts its client, so no notice follows.
+  const bool new_client = !ctx_.store.is_client_trusted(client.id, user.user.id);
   ctx_.store.transaction([&](Store&) {
-    const auto session = sessions_.create(client, user, now, second_at);
+    const auto session = sessions_.create(client, user,
+                                          {.first_factor_at = now,
+                                           .second_factor_at = second_at,
+                                           .password_fails_policy = si.password_fails_policy});
     si.status = "complete";
     si.created_session_id = session.id;
     save(si);
@@ -260,6 +269,8 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     client.updated_at = now;
     ctx_.store.update_client(client);
   });
+  // After the commit: a slow mail server holds no transaction open.
+  if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
 }
 
 // Looks like a sent code (same fields, same expiry) but no code exists that matches it.

@@ -1,8 +1,10 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "auth/context.h"
+#include "auth/model/device.h"
 #include "auth/session/sessions.h"
 
 namespace tessera::auth {
@@ -16,10 +18,12 @@ struct SignInParams {
 // The sign-in state machine: needs_identifier → needs_first_factor → needs_second_factor |
 // needs_client_trust → complete. Each call loads the attempt, checks it belongs to the client,
 // applies one step and saves it (optimistically versioned, so concurrent steps cannot both win).
-// Failed attempts are saved (attempt counters) before the error is thrown.
+// Failed attempts are saved (attempt counters) before the error is thrown. Completing on a client
+// new to the user sends them a new sign-in notice naming `device` (the requesting browser).
 class SignInFlow {
  public:
-  explicit SignInFlow(const AuthContext& ctx) : ctx_(ctx), sessions_(ctx) {}
+  explicit SignInFlow(const AuthContext& ctx, Device device = {})
+      : ctx_(ctx), sessions_(ctx), device_(std::move(device)) {}
 
   SignIn create(Client& client, const SignInParams& params);
   SignIn get(const Client& client, const std::string& id);
@@ -47,6 +51,7 @@ class SignInFlow {
 
   const AuthContext& ctx_;
   Sessions sessions_;
+  Device device_;
 };
 
 }  // namespace tessera::auth

@@ -123,7 +123,7 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
   try {
     ctx_.store.transaction([&](Store&) {
       ctx_.store.create_user(user, email);
-      const auto session = sessions_.create(client, record, now, 0);
+      const auto session = sessions_.create(client, record, {.first_factor_at = now});
       su.status = "complete";
       su.created_user_id = user.id;
       su.created_session_id = session.id;

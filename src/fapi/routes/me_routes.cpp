@@ -41,7 +41,7 @@ void add_me_routes(RouteTable& routes) {
   routes.push_back({"POST", "/v1/me/change_password", [](Call& call) {
                       const auto session = me_session(call);
                       auth::change_password(
-                          call.auth(), session.user_id, session.id,
+                          call.auth(), session,
                           {call.param_or_empty("current_password"),
                            call.param_or_empty("new_password"),
                            call.param_or_empty("sign_out_of_other_sessions") == "true"});

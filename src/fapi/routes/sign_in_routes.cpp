@@ -23,7 +23,7 @@ std::string required(Call& call, const char* name) {
 template <typename Step>
 RouteHandler step(Step step) {
   return [step](Call& call) {
-    auth::SignInFlow flow(call.auth());
+    auth::SignInFlow flow(call.auth(), call.device());
     auto& client = call.require_client();
     auto sign_in = step(call, flow, client, call.path_param("id"));
     return call.envelope(sign_in_json(call, sign_in));
@@ -34,7 +34,7 @@ RouteHandler step(Step step) {
 
 void add_sign_in_routes(RouteTable& routes) {
   routes.push_back({"POST", "/v1/client/sign_ins", [](Call& call) {
-                      auth::SignInFlow flow(call.auth());
+                      auth::SignInFlow flow(call.auth(), call.device());
                       auto& client = call.require_client();
                       auth::SignInParams params{call.param("identifier"), call.param("password"),
                                                 call.param("strategy")};

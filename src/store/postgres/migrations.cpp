@@ -164,6 +164,10 @@ CREATE TABLE settings (
 )sql";
 }
 
+// Version 2: as SQLite's version 2.
+constexpr const char* kSignInPasswordFailsPolicy =
+    "ALTER TABLE sign_ins ADD COLUMN password_fails_policy BOOLEAN NOT NULL DEFAULT FALSE";
+
 std::int64_t now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -201,7 +205,7 @@ void apply_missing(Connection& connection) {
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> steps = {initial_schema()};
+  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy};
   return steps;
 }
 

@@ -167,10 +167,15 @@ std::int64_t now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// Version 2: a sign-in remembers whether its password fails the current policy (the session it
+// creates gets the reset-password task).
+constexpr const char* kSignInPasswordFailsPolicy =
+    "ALTER TABLE sign_ins ADD COLUMN password_fails_policy INTEGER NOT NULL DEFAULT 0";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> steps = {initial_schema()};
+  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy};
   return steps;
 }
 

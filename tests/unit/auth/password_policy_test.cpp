@@ -1,4 +1,4 @@
-// Password length policy, counted in characters (UTF-8 code points).
+// Password policy: lengths counted in characters (UTF-8 code points), well-known passwords.
 #include "auth/password/password_policy.h"
 
 #include <gtest/gtest.h>
@@ -55,6 +55,15 @@ TEST_F(PasswordPolicyTest, FollowsTheInstanceSettings) {
   EXPECT_EQ(error_for(repeat("a", 11)), "form_password_length_too_short");
   EXPECT_NO_THROW(check_password_policy(settings, repeat("a", 12)));
   EXPECT_EQ(error_for(repeat("a", 17)), "form_password_length_too_long");
+}
+
+TEST_F(PasswordPolicyTest, SatisfiesExactlyWhenTheCheckPasses) {
+  EXPECT_TRUE(satisfies_password_policy(settings, "a long enough passphrase"));
+  EXPECT_FALSE(satisfies_password_policy(settings, "1234567"));
+  EXPECT_FALSE(satisfies_password_policy(settings, repeat("a", 129)));
+  EXPECT_FALSE(satisfies_password_policy(settings, "password1"));  // well known
+  settings.password_min_length = 30;
+  EXPECT_FALSE(satisfies_password_policy(settings, "a long enough passphrase"));
 }
 
 }  // namespace

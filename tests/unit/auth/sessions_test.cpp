@@ -18,7 +18,8 @@ class SessionsTest : public DomainFixture {
     zoe = sign_up();
     first = zoe.session_id;
     clock.advance(1000);
-    second = sessions.create(home(), user_record(zoe.user_id), clock.now_ms(), 0).id;
+    second =
+        sessions.create(home(), user_record(zoe.user_id), {.first_factor_at = clock.now_ms()}).id;
   }
 
   Client& home() { return zoe.client; }
@@ -88,14 +89,12 @@ TEST_F(SessionsTest, SessionOfAnotherClientIsNotFound) {
 }
 
 TEST_F(SessionsTest, UnknownSessionIsNotFound) {
-  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), "sess_missing"); }),
-            "resource_not_found");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), "sess_missing"); }), "resource_not_found");
 }
 
 TEST_F(SessionsTest, EndedSessionOfThisClientIsUnauthenticated) {
   sessions.finish(home(), first, "ended");
-  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), first); }),
-            "authentication_invalid");
+  EXPECT_EQ(error_code_of([&] { sessions.touch(home(), first); }), "authentication_invalid");
 }
 
 TEST_F(SessionsTest, SessionsExpireAfterTheirLifetime) {
@@ -127,9 +126,9 @@ TEST_F(RequiredMfaSessionsTest, PendingSessionCountsAsSignedIn) {
   EXPECT_EQ(sessions.live_of_client(zoe.client.id).size(), 1u);
 }
 
-TEST_F(RequiredMfaSessionsTest, ActivateAfterMfaTurnsThePendingSessionActive) {
+TEST_F(RequiredMfaSessionsTest, ResolvingTheLastTaskTurnsThePendingSessionActive) {
   enable_totp(zoe.user_id);
-  sessions.activate_after_mfa(zoe.user_id);
+  sessions.resolve_task(zoe.user_id, kSetupMfaTask);
   const auto s = session(zoe.session_id);
   EXPECT_EQ(s.status, "active");
   EXPECT_THAT(s.tasks, IsEmpty());
@@ -137,7 +136,8 @@ TEST_F(RequiredMfaSessionsTest, ActivateAfterMfaTurnsThePendingSessionActive) {
 
 TEST_F(RequiredMfaSessionsTest, UserWithMfaGetsAnActiveSessionAtOnce) {
   enable_totp(zoe.user_id);
-  const auto s = sessions.create(zoe.client, user_record(zoe.user_id), clock.now_ms(), 0);
+  const auto s =
+      sessions.create(zoe.client, user_record(zoe.user_id), {.first_factor_at = clock.now_ms()});
   EXPECT_EQ(s.status, "active");
   EXPECT_THAT(s.tasks, IsEmpty());
 }

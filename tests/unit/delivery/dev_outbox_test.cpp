@@ -63,6 +63,25 @@ TEST(DevOutbox, LogsOneLinePerCodeNamingTheChannel) {
             "[dev-outbox] sms to +15555550100: your Tessera verification code is 654321\n");
 }
 
+TEST(DevOutbox, KeepsNoticesApartFromCodesAndLogsThem) {
+  std::ostringstream log;
+  DevOutbox outbox(DevOutbox::kDefaultCapacity, &log);
+  outbox.send_code(code_for("a@example.com", "123456"));
+  outbox.send_new_sign_in_notice({.to = "a@example.com",
+                                  .application_name = "Acme",
+                                  .signed_in_at = 1'751'371'200'000,
+                                  .device = {"Firefox", "192.0.2.1"}});
+  EXPECT_EQ(outbox.messages().size(), 1u);
+  const auto notices = outbox.notices("A@example.com");
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0].signed_in_at, 1'751'371'200'000);
+  EXPECT_EQ(notices[0].device.ip_address, "192.0.2.1");
+  EXPECT_TRUE(outbox.notices("b@example.com").empty());
+  EXPECT_EQ(log.str(),
+            "[dev-outbox] email to a@example.com: your Tessera verification code is 123456\n"
+            "[dev-outbox] email to a@example.com: new sign-in to your Acme account\n");
+}
+
 TEST(DevOutbox, UsableThroughBothDeliverySeams) {
   DevOutbox outbox(DevOutbox::kDefaultCapacity, nullptr);
   auth::Mailer& mailer = outbox;

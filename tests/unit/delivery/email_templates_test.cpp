@@ -105,5 +105,27 @@ TEST(NewSignInNotice, EscapesUserAgentAndApplicationName) {
   EXPECT_EQ(email.subject, "New sign-in to your A&B account");
 }
 
+auth::NewSignInNotice notice(auth::Device device) {
+  return {.to = "a@example.com",
+          .application_name = "Acme",
+          .signed_in_at = 1'751'371'259'999,  // 2025-07-01 12:00:59.999 UTC
+          .device = std::move(device)};
+}
+
+TEST(NewSignInNotice, FromTheDomainShowsTheMinuteInUtcAndTheDevice) {
+  const EmailContent email = new_sign_in_notice_email(notice({"Firefox/128.0", "192.0.2.1"}));
+  EXPECT_EQ(email.subject, "New sign-in to your Acme account");
+  EXPECT_TRUE(contains(email.text, "When:   2025-07-01 12:00 UTC\n"));
+  EXPECT_TRUE(contains(email.text, "Device: Firefox/128.0 (IP address 192.0.2.1)\n"));
+}
+
+TEST(NewSignInNotice, DescribesTheDeviceByWhatIsKnown) {
+  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({"Firefox/128.0", ""})).text,
+                       "Device: Firefox/128.0\n"));
+  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({"", "2001:db8::1"})).text,
+                       "Device: IP address 2001:db8::1\n"));
+  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({})).text, "Device: unknown\n"));
+}
+
 }  // namespace
 }  // namespace tessera::delivery

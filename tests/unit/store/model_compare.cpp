@@ -78,6 +78,7 @@ void expect_same(const auth::SignIn& expected, const auth::SignIn& actual) {
   expect_same(expected.second_factor, actual.second_factor);
   EXPECT_FIELD(created_session_id);
   EXPECT_FIELD(client_trust_state);
+  EXPECT_FIELD(password_fails_policy);
   EXPECT_FIELD(created_at);
   EXPECT_FIELD(updated_at);
   EXPECT_FIELD(abandon_at);

@@ -90,6 +90,7 @@ auth::SignIn sample_sign_in(const std::string& id, const std::string& client_id)
   s.second_factor.attempts = 3;
   s.created_session_id = "sess_created";
   s.client_trust_state = "pending";
+  s.password_fails_policy = true;
   s.created_at = 1'700'000'000'040;
   s.updated_at = 1'700'000'000'041;
   s.abandon_at = 1'700'000'000'042;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useAuth, useClerk, useUser } from '@clerk/react'
+import ResetPasswordTask from './ResetPasswordTask.jsx'
 import SignInPage from './SignInPage.jsx'
 
 // The app is one page at /react/. `navigate` stands in for Next.js's router.push(): it changes
@@ -61,9 +62,10 @@ function SignedIn() {
   )
 }
 
-// A pending session (Require MFA: task setup-mfa) is not signed in yet; the user finishes the
-// task by enrolling a second factor on the manage page, which turns the session active.
+// A pending session is not signed in yet. reset-password is finished here; setup-mfa (Require
+// MFA) by enrolling a second factor on the manage page. The last task done turns it active.
 function SessionTask({ task }) {
+  if (task.key === 'reset-password') return <ResetPasswordTask />
   return (
     <section id="session-task" data-task={task.key}>
       <h1>One more step</h1>

@@ -15,6 +15,7 @@
 #include "unit/auth/support/fake_password_hasher.h"
 #include "unit/auth/support/fake_random.h"
 #include "unit/auth/support/recording_delivery.h"
+#include "unit/auth/support/recording_log.h"
 
 namespace tessera::auth::test {
 
@@ -57,10 +58,11 @@ class DomainFixture : public ::testing::Test {
   FakePasswordHasher hasher;
   RecordingMailer mailer;
   RecordingSms sms;
+  RecordingLog log;
   AuthSettings settings;
   crypto::SecretBox secrets{std::string(32, 'k')};
   store::sqlite::SqliteStore store{":memory:"};
-  AuthContext ctx{store, clock, random, hasher, mailer, sms, settings, secrets};
+  AuthContext ctx{store, clock, random, hasher, mailer, sms, settings, secrets, log};
   SignUpFlow sign_up_flow{ctx};
   SignInFlow sign_in_flow{ctx};
   Sessions sessions{ctx};

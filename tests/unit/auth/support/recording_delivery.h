@@ -8,7 +8,7 @@ namespace tessera::auth::test {
 
 // Keeps every code "sent", so a test can read the code a person would have received.
 template <class Sender>
-class Recording final : public Sender {
+class Recording : public Sender {
  public:
   void send_code(const CodeMessage& message) override { messages.push_back(message); }
 
@@ -20,7 +20,19 @@ class Recording final : public Sender {
   std::vector<CodeMessage> messages;
 };
 
-using RecordingMailer = Recording<Mailer>;
+// Keeps the new sign-in notices apart from the codes; with `fail_notices` it fails to send them,
+// as an SMTP server that cannot be reached would.
+class RecordingMailer final : public Recording<Mailer> {
+ public:
+  void send_new_sign_in_notice(const NewSignInNotice& notice) override {
+    if (fail_notices) throw std::runtime_error("SMTP server unreachable");
+    notices.push_back(notice);
+  }
+
+  std::vector<NewSignInNotice> notices;
+  bool fail_notices = false;
+};
+
 using RecordingSms = Recording<SmsSender>;
 
 }  // namespace tessera::auth::test
