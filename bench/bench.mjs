@@ -20,9 +20,9 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const PG = process.env.TESSERA_TEST_POSTGRES_URL;
 const CORES = os.cpus().length;
 const C = QUICK
-  ? { users: 120, seconds: 3, limitSeconds: 2, signin: [2, 4], cheap: [8, 64], totp: [8], refreshAlongside: 500,
+  ? { users: 400, seconds: 3, limitSeconds: 2, signin: [2, 4], cheap: [8, 64], totp: [8], refreshAlongside: 500,
       scale: [10_000, 100_000], scaleSample: 100 }
-  : { users: 600, seconds: 8, limitSeconds: 4, signin: [1, 2, 4, 8], cheap: [4, 16, 64], totp: [4, 16], refreshAlongside: 500,
+  : { users: 2000, seconds: 8, limitSeconds: 4, signin: [1, 2, 4, 8], cheap: [4, 16, 64], totp: [4, 16], refreshAlongside: 500,
       scale: [10_000, 1_000_000], scaleSample: 300 };
 const ORIGIN = 'http://localhost:3000';
 const work = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
