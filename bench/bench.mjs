@@ -2,7 +2,7 @@
 // same flows against each; prints every figure and the `ratio <name> <value>` lines and writes
 // test-results/bench.md. Environment: BENCH_QUICK=1 (smoke run), TESSERA_BIN, BENCH_LIMITS_BIN,
 // TESSERA_TEST_POSTGRES_URL (a cluster from scripts/pg-test-cluster), BENCH_FLOWS=0 / BENCH_SCALE=0
-// (skip the flows / the scale run).
+// (skip the flows / the scale run), BENCH_SERVERS (default sqlite,postgres,better-auth).
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -320,6 +320,7 @@ function ratios(all, scales) {
       for (const flow of ['sign-in', 'totp', 'refresh', 'client']) {
         out.push([`${tag}_${flow.replace('-', '')}_per_better_auth`, best(r, flow) / best(peer, flow), '']);
       }
+      out.push([`${tag}_idle_rss_per_better_auth`, r.idleRss / peer.idleRss, '≤ 0.333']);
       out.push([`${tag}_rss_per_better_auth`, r.loadedRss / peer.loadedRss, '≤ 0.333']);
     }
   }
@@ -359,15 +360,20 @@ function markdown(all, rat, scales) {
 limits('before');
 const all = {};
 const dbDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-db-'));
+const servers = (process.env.BENCH_SERVERS ?? 'sqlite,postgres,better-auth').split(',');
 if (process.env.BENCH_FLOWS !== '0') {
-  all.tessera_sqlite = await measure(tessera('Tessera (SQLite)', `sqlite://${path.join(dbDir, 'bench.db')}`));
+  if (servers.includes('sqlite'))
+    all.tessera_sqlite = await measure(tessera('Tessera (SQLite)', `sqlite://${path.join(dbDir, 'bench.db')}`));
   if (PG) {
-    const tdb = createDatabase(PG, 'bench');
-    all.tessera_postgres = await measure(tessera('Tessera (PostgreSQL)', tdb));
-    dropDatabase(tdb);
-    const bdb = createDatabase(PG, 'bench_ba');
-    all.better_auth = await measure(betterAuth(bdb));
-    dropDatabase(bdb);
+    for (const [key, name, make] of [
+      ['postgres', 'bench', (db) => tessera('Tessera (PostgreSQL)', db)],
+      ['better-auth', 'bench_ba', (db) => betterAuth(db)],
+    ]) {
+      if (!servers.includes(key)) continue;
+      const db = createDatabase(PG, name);
+      all[key === 'postgres' ? 'tessera_postgres' : 'better_auth'] = await measure(make(db));
+      dropDatabase(db);
+    }
   } else {
     log('!! TESSERA_TEST_POSTGRES_URL not set: PostgreSQL and better-auth skipped');
   }

@@ -77,15 +77,29 @@ class RawConnection {
     const end = this.buffer.indexOf('\r\n\r\n');
     if (end < 0) return;
     const head = this.buffer.subarray(0, end).toString('latin1');
-    const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
-    if (this.buffer.length < end + 4 + length) return;
-    this.buffer = this.buffer.subarray(end + 4 + length);
+    const next = /\r\ntransfer-encoding:\s*chunked/i.test(head)
+      ? this.chunkedEnd(end + 4)
+      : end + 4 + Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+    if (next < 0 || this.buffer.length < next) return;
+    this.buffer = this.buffer.subarray(next);
     if (/\r\nconnection:\s*close/i.test(head)) {
       this.socket.removeAllListeners('close');
       this.socket.destroy();
       this.socket = null;
     }
     this.settle(Number(head.slice(9, 12)));
+  }
+
+  // Offset just past a chunked body that starts at `pos`, or -1 while it is incomplete.
+  chunkedEnd(pos) {
+    for (;;) {
+      const lineEnd = this.buffer.indexOf('\r\n', pos);
+      if (lineEnd < 0) return -1;
+      const size = parseInt(this.buffer.subarray(pos, lineEnd).toString('latin1'), 16);
+      if (size === 0) return this.buffer.length >= lineEnd + 4 ? lineEnd + 4 : -1;
+      pos = lineEnd + 2 + size + 2;
+      if (pos > this.buffer.length) return -1;
+    }
   }
 
   settle(status) {
