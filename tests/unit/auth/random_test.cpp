@@ -13,20 +13,25 @@
 namespace tessera::auth::test {
 namespace {
 
-// Hands out the given 32-bit words, in order, so a test controls every draw.
+// Hands out the given 32-bit words, in order, so a test controls every draw; counts the fills.
 class ScriptedRandom final : public Random {
  public:
   explicit ScriptedRandom(std::deque<std::uint32_t> words) : words_(std::move(words)) {}
   void fill(std::uint8_t* out, std::size_t n) override {
-    ASSERT_EQ(n, sizeof(std::uint32_t));
-    ASSERT_FALSE(words_.empty()) << "script exhausted";
-    std::memcpy(out, &words_.front(), n);
-    words_.pop_front();
+    ASSERT_EQ(n % sizeof(std::uint32_t), 0u);
+    ++fills_;
+    for (; n > 0; n -= sizeof(std::uint32_t), out += sizeof(std::uint32_t)) {
+      ASSERT_FALSE(words_.empty()) << "script exhausted";
+      std::memcpy(out, &words_.front(), sizeof(std::uint32_t));
+      words_.pop_front();
+    }
   }
   std::size_t left() const { return words_.size(); }
+  int fills() const { return fills_; }
 
  private:
   std::deque<std::uint32_t> words_;
+  int fills_ = 0;
 };
 
 TEST(RandomUniform, StaysInRangeAndReachesEveryValue) {
@@ -75,6 +80,26 @@ TEST(RandomFromAlphabet, UsesOnlyTheAlphabet) {
   EXPECT_EQ(text.size(), 300u);
   EXPECT_EQ(text.find_first_not_of("xyz"), std::string::npos);
   EXPECT_EQ(std::set<char>(text.begin(), text.end()).size(), 3u);
+}
+
+TEST(RandomFromAlphabet, DrawsTheWholeStringAtOnce) {
+  ScriptedRandom random({0u, 1u, 2u, 3u, 62u + 4u});
+  EXPECT_EQ(random.from_alphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5),
+            "abcde");
+  EXPECT_EQ(random.fills(), 1);
+}
+
+TEST(RandomFromAlphabet, DrawsABiasedWordAgain) {
+  // For 10 symbols the top 6 words of 2^32 are biased: the second one is replaced by a new draw.
+  ScriptedRandom random({7u, UINT32_MAX, 3u, 13u});
+  EXPECT_EQ(random.from_alphabet("0123456789", 3), "733");
+  EXPECT_EQ(random.left(), 0u);
+}
+
+TEST(RandomFromAlphabet, EmptyAlphabetIsAnError) {
+  FakeRandom random;
+  EXPECT_EQ(random.from_alphabet("", 0), "");
+  EXPECT_THROW(random.from_alphabet("", 1), std::invalid_argument);
 }
 
 TEST(RandomBytes, FillsTheRequestedCount) {
