@@ -92,4 +92,31 @@ void Connection::transaction(const std::function<void()>& fn) {
   }
 }
 
+void Connection::on_wal_commit(std::function<void(int pages)> hook) {
+  wal_hook_ = std::move(hook);
+  if (!wal_hook_) {
+    sqlite3_wal_hook(db_, nullptr, nullptr);
+    return;
+  }
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        // The commit is durable already; an error here must not make it look failed.
+        try {
+          static_cast<Connection*>(self)->wal_hook_(pages);
+        } catch (...) {
+        }
+        return SQLITE_OK;
+      },
+      this);
+}
+
+void Connection::checkpoint_passive() {
+  int log_frames = 0;
+  int copied_frames = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames,
+                                           &copied_frames);
+  if (rc != SQLITE_BUSY) check(db_, rc, "wal_checkpoint");  // busy: another one is running
+}
+
 }  // namespace tessera::store::sqlite

@@ -50,6 +50,12 @@ class Connection {
   // the level back and is rethrown.
   void transaction(const std::function<void()>& fn);
 
+  // Called after each commit in WAL mode with the log's size in frames. Replaces SQLite's own
+  // automatic checkpoint; an empty function turns both off.
+  void on_wal_commit(std::function<void(int pages)> hook);
+  // Copies what it can of the log into the database without waiting for readers or writers.
+  void checkpoint_passive();
+
  private:
   struct CachedStatement {
     std::unique_ptr<Statement> statement;
@@ -59,6 +65,7 @@ class Connection {
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, CachedStatement> cache_;
   int depth_ = 0;
+  std::function<void(int)> wal_hook_;
 };
 
 }  // namespace tessera::store::sqlite

@@ -4,7 +4,28 @@
 
 namespace tessera::store::sqlite {
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path) { migrate(db_); }
+namespace {
+
+// The background thread copies every 1,000 new frames (SQLite's own threshold). Only a
+// checkpoint that no commit overtakes lets the log start over, so at 10,000 frames (~40 MB) the
+// committing thread runs one itself: by then little is left to copy, and this happens ten times
+// less often than SQLite's automatic checkpoint.
+constexpr int kCheckpointPages = 1000;
+constexpr int kRestartPages = 10 * kCheckpointPages;
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : db_(path) {
+  migrate(db_);
+  if (path == ":memory:") return;
+  checkpointer_ = std::make_unique<WalCheckpointer>(path, kCheckpointPages);
+  db_.on_wal_commit([this](int pages) {
+    checkpointer_->log_grew(pages);
+    if (pages >= kRestartPages) db_.checkpoint_passive();
+  });
+}
+
+SqliteStore::~SqliteStore() { db_.on_wal_commit({}); }
 
 void SqliteStore::transaction(const std::function<void(Store&)>& fn) {
   // The lock is recursive: the store methods fn calls take it again on this thread, while

@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "auth/store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/wal_checkpointer.h"
 
 namespace tessera::store::sqlite {
 
@@ -15,6 +17,7 @@ class SqliteStore final : public auth::Store {
  public:
   // Opens or creates the database and brings its schema up to date.
   explicit SqliteStore(const std::string& path);
+  ~SqliteStore() override;
 
   void transaction(const std::function<void(Store&)>& fn) override;
 
@@ -78,6 +81,7 @@ class SqliteStore final : public auth::Store {
 
   std::recursive_mutex mutex_;
   Connection db_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // files only: ":memory:" has no log
 };
 
 }  // namespace tessera::store::sqlite

@@ -84,8 +84,9 @@ TEST(RandomFromAlphabet, UsesOnlyTheAlphabet) {
 
 TEST(RandomFromAlphabet, DrawsTheWholeStringAtOnce) {
   ScriptedRandom random({0u, 1u, 2u, 3u, 62u + 4u});
-  EXPECT_EQ(random.from_alphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5),
-            "abcde");
+  EXPECT_EQ(
+      random.from_alphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5),
+      "abcde");
   EXPECT_EQ(random.fills(), 1);
 }
 
