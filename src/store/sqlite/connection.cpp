@@ -92,6 +92,21 @@ void Connection::transaction(const std::function<void()>& fn) {
   }
 }
 
+void Connection::read_snapshot(const std::function<void()>& fn) {
+  if (depth_ > 0) return fn();
+  exec("BEGIN");
+  ++depth_;
+  try {
+    fn();
+    --depth_;
+    exec("COMMIT");
+  } catch (...) {
+    --depth_;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
 void Connection::on_wal_commit(std::function<void(int pages)> hook) {
   wal_hook_ = std::move(hook);
   if (!wal_hook_) {

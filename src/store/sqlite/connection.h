@@ -49,6 +49,9 @@ class Connection {
   // nested, so a failed inner unit never leaves half of its writes behind. Any exception rolls
   // the level back and is rethrown.
   void transaction(const std::function<void()>& fn);
+  // Runs fn on one snapshot of the database (BEGIN … COMMIT, no write lock taken); inside a
+  // transaction, just runs fn.
+  void read_snapshot(const std::function<void()>& fn);
 
   // Called after each commit in WAL mode with the log's size in frames. Replaces SQLite's own
   // automatic checkpoint; an empty function turns both off.

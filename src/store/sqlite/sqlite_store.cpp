@@ -15,9 +15,10 @@ constexpr int kRestartPages = 10 * kCheckpointPages;
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path) {
+SqliteStore::SqliteStore(const std::string& path)
+    : in_memory_(path == ":memory:"), db_(path), readers_(path) {
   migrate(db_);
-  if (path == ":memory:") return;
+  if (in_memory_) return;
   checkpointer_ = std::make_unique<WalCheckpointer>(path, kCheckpointPages);
   db_.on_wal_commit([this](int pages) {
     checkpointer_->log_grew(pages);
@@ -31,14 +32,30 @@ void SqliteStore::transaction(const std::function<void(Store&)>& fn) {
   // The lock is recursive: the store methods fn calls take it again on this thread, while
   // other threads wait until the transaction has committed or rolled back.
   Lock lock(mutex_);
-  db_.transaction([&] { fn(*this); });
+  const auto self = std::this_thread::get_id();
+  if (transaction_thread_.load() == self) return db_.transaction([&] { fn(*this); });
+  // Until it ends, this thread's reads see its uncommitted writes: they use the writer too.
+  transaction_thread_ = self;
+  try {
+    db_.transaction([&] { fn(*this); });
+  } catch (...) {
+    transaction_thread_ = std::thread::id();
+    throw;
+  }
+  transaction_thread_ = std::thread::id();
+}
+
+ReaderPool::Lease SqliteStore::read() {
+  if (in_memory_ || transaction_thread_.load() == std::this_thread::get_id())
+    return ReaderPool::Lease(db_, std::unique_lock(mutex_));
+  return readers_.lend();
 }
 
 // --- settings
 
 std::optional<std::string> SqliteStore::get_setting(const std::string& name) {
-  Lock lock(mutex_);
-  auto q = db_.prepare("SELECT value FROM settings WHERE name = ?");
+  auto db = read();
+  auto q = db->prepare("SELECT value FROM settings WHERE name = ?");
   q->bind(name);
   if (!q->step()) return std::nullopt;
   return q->next_text();

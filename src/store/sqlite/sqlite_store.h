@@ -1,16 +1,21 @@
 #pragma once
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "auth/store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/reader_pool.h"
 #include "store/sqlite/wal_checkpointer.h"
 
 namespace tessera::store::sqlite {
 
-// auth::Store on one SQLite database (a file, or ":memory:"). One connection serves all
-// threads, one call at a time; a transaction holds the lock until it ends. Check-and-consume
+// auth::Store on one SQLite database (a file, or ":memory:"). Writes go through one connection,
+// one call at a time; a transaction holds that lock until it ends, and reads inside it use the
+// same connection. Other reads of a file use connections of their own (WAL lets them run beside
+// the writer and each other), so reading threads do not queue on the lock. Check-and-consume
 // operations are single conditional statements, so they stay atomic even when several
 // processes share the file.
 class SqliteStore final : public auth::Store {
@@ -75,12 +80,21 @@ class SqliteStore final : public auth::Store {
  private:
   using Lock = std::lock_guard<std::recursive_mutex>;
 
-  // The user with its addresses, phones and remaining backup codes; caller holds the lock.
-  std::optional<auth::UserRecord> load_user_record(const std::string& user_id);
+  // A connection for reading: inside this thread's transaction (or for ":memory:", which other
+  // connections cannot see) the writer under the lock, else a pooled reader.
+  ReaderPool::Lease read();
+
+  // The user with its addresses, phones and remaining backup codes, from one snapshot of db.
+  static std::optional<auth::UserRecord> load_user_record(Connection& db,
+                                                          const std::string& user_id);
+  static int count_unused_backup_codes(Connection& db, const std::string& user_id);
   std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
 
+  const bool in_memory_;
   std::recursive_mutex mutex_;
   Connection db_;
+  std::atomic<std::thread::id> transaction_thread_;
+  ReaderPool readers_;
   std::unique_ptr<WalCheckpointer> checkpointer_;  // files only: ":memory:" has no log
 };
 

@@ -32,8 +32,8 @@ bool SqliteStore::update_sign_in(auth::SignIn& sign_in) {
 std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
   static const std::string sql =
       "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(id);
   if (!q->step()) return std::nullopt;
   return read_sign_in(*q);
@@ -65,8 +65,8 @@ bool SqliteStore::update_sign_up(auth::SignUp& sign_up) {
 std::optional<auth::SignUp> SqliteStore::find_sign_up(const std::string& id) {
   static const std::string sql =
       "SELECT id, " + sign_up_columns() + ", version FROM sign_ups WHERE id = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(id);
   if (!q->step()) return std::nullopt;
   return read_sign_up(*q);

@@ -25,8 +25,8 @@ void SqliteStore::update_client(const auth::Client& client) {
 
 std::optional<auth::Client> SqliteStore::find_client(const std::string& client_id) {
   static const std::string sql = "SELECT id, " + client_columns() + " FROM clients WHERE id = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(client_id);
   if (!q->step()) return std::nullopt;
   return read_client(*q);
@@ -35,8 +35,8 @@ std::optional<auth::Client> SqliteStore::find_client(const std::string& client_i
 std::optional<auth::Client> SqliteStore::find_client_by_token_hash(const std::string& token_hash) {
   static const std::string sql =
       "SELECT id, " + client_columns() + " FROM clients WHERE token_hash = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(token_hash);
   if (!q->step()) return std::nullopt;
   return read_client(*q);
@@ -56,8 +56,8 @@ void SqliteStore::mark_client_trusted(const std::string& client_id, const std::s
 }
 
 bool SqliteStore::is_client_trusted(const std::string& client_id, const std::string& user_id) {
-  Lock lock(mutex_);
-  auto q = db_.prepare("SELECT 1 FROM trusted_clients WHERE client_id = ? AND user_id = ?");
+  auto db = read();
+  auto q = db->prepare("SELECT 1 FROM trusted_clients WHERE client_id = ? AND user_id = ?");
   q->bind(client_id).bind(user_id);
   return q->step();
 }
@@ -85,8 +85,8 @@ void SqliteStore::update_session(const auth::Session& session) {
 
 std::optional<auth::Session> SqliteStore::find_session(const std::string& id) {
   static const std::string sql = "SELECT id, " + session_columns() + " FROM sessions WHERE id = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(id);
   if (!q->step()) return std::nullopt;
   return read_session(*q);
@@ -97,8 +97,8 @@ std::vector<auth::Session> SqliteStore::sessions_where(const std::string& column
   // `column` is one of two literals from this file, never input.
   const std::string sql = "SELECT id, " + session_columns() + " FROM sessions WHERE " + column +
                           " = ? ORDER BY created_at DESC, id DESC";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   q->bind(value);
   std::vector<auth::Session> sessions;
   while (q->step()) sessions.push_back(read_session(*q));

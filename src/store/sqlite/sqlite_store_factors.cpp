@@ -47,11 +47,15 @@ bool SqliteStore::consume_backup_code(const std::string& user_id, const std::str
   return db_.changes() == 1;
 }
 
-int SqliteStore::count_backup_codes(const std::string& user_id) {
-  Lock lock(mutex_);
-  auto q = db_.prepare("SELECT COUNT(*) FROM backup_codes WHERE user_id = ? AND used_at IS NULL");
+int SqliteStore::count_unused_backup_codes(Connection& db, const std::string& user_id) {
+  auto q = db.prepare("SELECT COUNT(*) FROM backup_codes WHERE user_id = ? AND used_at IS NULL");
   q->bind(user_id).step();
   return q->next_int();
+}
+
+int SqliteStore::count_backup_codes(const std::string& user_id) {
+  auto db = read();
+  return count_unused_backup_codes(*db, user_id);
 }
 
 int SqliteStore::record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,

@@ -17,8 +17,8 @@ void SqliteStore::add_signing_key(const auth::SigningKey& key) {
 std::vector<auth::SigningKey> SqliteStore::signing_keys() {
   static const std::string sql = "SELECT kid, " + signing_key_columns() +
                                  " FROM signing_keys ORDER BY created_at DESC, kid DESC";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto db = read();
+  auto q = db->prepare(sql);
   std::vector<auth::SigningKey> keys;
   while (q->step()) keys.push_back(read_signing_key(*q));
   return keys;

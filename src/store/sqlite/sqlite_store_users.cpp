@@ -35,63 +35,72 @@ void SqliteStore::update_user(const auth::User& user) {
   q->bind(user.id).run();
 }
 
-std::optional<auth::User> SqliteStore::find_user(const std::string& user_id) {
+namespace {
+
+std::optional<auth::User> find_user_in(Connection& db, const std::string& user_id) {
   static const std::string sql = "SELECT id, " + user_profile_columns() + ", " +
                                  user_counter_columns() + " FROM users WHERE id = ?";
-  Lock lock(mutex_);
-  auto q = db_.prepare(sql);
+  auto q = db.prepare(sql);
   q->bind(user_id);
   if (!q->step()) return std::nullopt;
   return read_user(*q);
 }
 
-std::optional<auth::UserRecord> SqliteStore::load_user_record(const std::string& user_id) {
+}  // namespace
+
+std::optional<auth::User> SqliteStore::find_user(const std::string& user_id) {
+  auto db = read();
+  return find_user_in(*db, user_id);
+}
+
+std::optional<auth::UserRecord> SqliteStore::load_user_record(Connection& db,
+                                                              const std::string& user_id) {
   static const std::string emails = "SELECT id, " + email_columns() +
                                     " FROM email_addresses WHERE user_id = ?"
                                     " ORDER BY created_at, id";
   static const std::string phones = "SELECT id, " + phone_columns() +
                                     " FROM phone_numbers WHERE user_id = ?"
                                     " ORDER BY created_at, id";
-  auto user = find_user(user_id);
+  auto user = find_user_in(db, user_id);
   if (!user) return std::nullopt;
   auth::UserRecord record;
   record.user = std::move(*user);
   {
-    auto q = db_.prepare(emails);
+    auto q = db.prepare(emails);
     q->bind(user_id);
     while (q->step()) record.email_addresses.push_back(read_email(*q));
   }
   {
-    auto q = db_.prepare(phones);
+    auto q = db.prepare(phones);
     q->bind(user_id);
     while (q->step()) record.phone_numbers.push_back(read_phone(*q));
   }
-  record.backup_codes_remaining = count_backup_codes(user_id);
+  record.backup_codes_remaining = count_unused_backup_codes(db, user_id);
   return record;
 }
 
 std::optional<auth::UserRecord> SqliteStore::find_user_record(const std::string& user_id) {
-  Lock lock(mutex_);
+  auto db = read();
   std::optional<auth::UserRecord> record;
-  // A transaction, so the parts come from one snapshot even if another process writes.
-  db_.transaction([&] { record = load_user_record(user_id); });
+  // One snapshot, so the parts agree even while another thread or process writes.
+  db->read_snapshot([&] { record = load_user_record(*db, user_id); });
   return record;
 }
 
 std::optional<auth::UserRecord> SqliteStore::find_user_by_email(const std::string& email) {
-  Lock lock(mutex_);
+  auto db = read();
   std::optional<auth::UserRecord> record;
-  db_.transaction([&] {
-    auto q = db_.prepare("SELECT user_id FROM email_addresses WHERE email = ? AND verified = 1");
+  db->read_snapshot([&] {
+    auto q = db->prepare("SELECT user_id FROM email_addresses WHERE email = ? AND verified = 1");
     q->bind(email);
-    if (q->step()) record = load_user_record(q->next_text());
+    if (q->step()) record = load_user_record(*db, q->next_text());
   });
   return record;
 }
 
 std::int64_t SqliteStore::count_users() {
-  Lock lock(mutex_);
-  auto q = db_.prepare("SELECT COUNT(*) FROM users");
+  auto db = read();
+  auto q = db->prepare("SELECT COUNT(*) FROM users");
   q->step();
   return q->next_int64();
 }

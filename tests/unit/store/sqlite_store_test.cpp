@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <atomic>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -134,6 +135,45 @@ TEST_F(SqliteStoreFile, TransactionsOnTwoConnectionsSerialise) {
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(first.find_sign_in("sia_1")->version, start + 40);
+}
+
+// Reads from other threads use connections of their own: they neither wait for an open
+// transaction nor see its writes before it commits; the transaction's own reads do.
+TEST_F(SqliteStoreFile, TransactionIsInvisibleToOtherThreadsUntilItCommits) {
+  SqliteStore store(path_);
+  store.create_client(sample_client("client_0"));
+  store.transaction([&](auth::Store& tx) {
+    tx.create_client(sample_client("client_1"));
+    EXPECT_TRUE(store.find_client("client_1"));  // the store itself, same thread: same tx
+    auto elsewhere = std::async(std::launch::async, [&] {
+      return std::pair(store.find_client("client_0").has_value(),
+                       store.find_client("client_1").has_value());
+    });
+    ASSERT_EQ(elsewhere.wait_for(std::chrono::seconds(5)), std::future_status::ready)
+        << "a read waited for the transaction";
+    EXPECT_EQ(elsewhere.get(), std::pair(true, false));
+  });
+  auto elsewhere = std::async(std::launch::async, [&] { return store.find_client("client_1"); });
+  EXPECT_TRUE(elsewhere.get());
+}
+
+TEST_F(SqliteStoreFile, ReadsFromManyThreadsSeeEveryCommittedWrite) {
+  SqliteStore store(path_);
+  const auto user = sample_user("user_1");
+  store.create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        const auto id = "client_" + std::to_string(t) + "_" + std::to_string(i);
+        store.create_client(sample_client(id));
+        if (!store.find_client(id) || !store.find_user_by_email("zoe@example.com"))
+          ++mismatches;  // a read right after one's own commit must see it
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches, 0);
 }
 
 TEST(SqliteStore, ReportsUnopenableFilesAsRuntimeErrors) {

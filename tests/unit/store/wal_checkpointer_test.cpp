@@ -44,23 +44,18 @@ class WalCheckpointerTest : public ::testing::Test {
 TEST_F(WalCheckpointerTest, ChecksPointsEachTimeTheLogGrowsByTheThreshold) {
   Connection db(path_);
   db.exec("CREATE TABLE t (v TEXT)");
+  const auto empty_file = std::filesystem::file_size(path_);
   WalCheckpointer checkpointer(path_, 50);
-  int largest_log = 0;
-  db.on_wal_commit([&](int pages) {
-    largest_log = std::max(largest_log, pages);
-    checkpointer.log_grew(pages);
-  });
+  db.on_wal_commit([&](int pages) { checkpointer.log_grew(pages); });
   for (int i = 0; i < 1000; ++i) {
     write_page(db, i);
-    // Let the thread run now and then, as the pauses between a server's requests would.
-    if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   db.on_wal_commit({});
+  // With the hook set SQLite checkpoints nothing itself; the thread copied the log into the file.
   EXPECT_TRUE(eventually([&] { return checkpointer.checkpoints() >= 5; }))
       << checkpointer.checkpoints() << " checkpoints";
-  // 1,000 commits of a page or more, yet the log started over: only a complete checkpoint lets
-  // it, and with the hook set SQLite runs none of its own.
-  EXPECT_LT(largest_log, 1000);
+  EXPECT_GT(std::filesystem::file_size(path_), empty_file + 100u * kPageBytes);
 }
 
 TEST_F(WalCheckpointerTest, BelowTheThresholdNothingRuns) {
@@ -94,11 +89,12 @@ TEST_F(WalCheckpointerTest, TheStoreKeepsItsLogBounded) {
   sqlite::SqliteStore store(path_);
   const auto user = sample_user("user_1");
   store.create_user(user, sample_email("idn_1", "user_1", "a@example.com"));
-  // Each new client is a commit of a few frames: 6,000 of them make a log of well over 12,000
-  // frames unless it starts over, which the store lets it do at 10,000.
-  for (int i = 0; i < 6000; ++i) store.create_client(sample_client("client_" + std::to_string(i)));
+  // Each new client is a commit of two frames or more: 15,000 of them make a log of over 30,000
+  // frames unless it starts over, which the store lets it do from 10,000 on (a little later when
+  // its checkpoint finds the background one running).
+  for (int i = 0; i < 15000; ++i) store.create_client(sample_client("client_" + std::to_string(i)));
   // The file keeps its high-water mark.
-  EXPECT_LT(log_bytes(), 11000u * (kPageBytes + 24));
+  EXPECT_LT(log_bytes(), 20000u * (kPageBytes + 24));
   EXPECT_GT(log_bytes(), 1000u * (kPageBytes + 24)) << "not this many commits, then?";
 }
 
