@@ -95,6 +95,13 @@ http::Response Call::envelope(nlohmann::json response) {
   return bare(std::move(body));
 }
 
+const std::optional<auth::UserRecord>& Call::presented_user(const std::string& user_id) {
+  auto it = presented_users_.find(user_id);
+  if (it == presented_users_.end())
+    it = presented_users_.emplace(user_id, auth().store.find_user_record(user_id)).first;
+  return it->second;
+}
+
 http::Response Call::bare(nlohmann::json body, int status) const {
   return http::Response::json(status,
                               body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

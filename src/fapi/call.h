@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "auth/model/device.h"
+#include "auth/model/user.h"
 #include "fapi/services.h"
 #include "http/form.h"
 #include "http/request.h"
@@ -43,6 +45,9 @@ class Call {
 
   // Clerk's envelope: {"response": response, "client": <the current client>}.
   http::Response envelope(nlohmann::json response);
+  // A user as the response presents it: read once per request, since presenting happens after
+  // the request's changes (a client lists the user once per session, a sign-in once more).
+  const std::optional<auth::UserRecord>& presented_user(const std::string& user_id);
   http::Response bare(nlohmann::json body, int status = 200) const;
 
   void add_cookie(std::string set_cookie_header) {
@@ -61,6 +66,7 @@ class Call {
   bool client_loaded_ = false;
   std::optional<auth::Client> client_;
   std::vector<std::string> cookies_;
+  std::map<std::string, std::optional<auth::UserRecord>> presented_users_;
 };
 
 }  // namespace tessera::fapi

@@ -16,7 +16,7 @@ std::string session_token(Call& call, const auth::Session& session) {
 }
 
 nlohmann::json session_json(Call& call, const auth::Session& session) {
-  const auto user = call.auth().store.find_user_record(session.user_id);
+  const auto& user = call.presented_user(session.user_id);
   if (!user) return nullptr;
   const auto now = call.auth().now();
   std::string token;
@@ -31,9 +31,8 @@ nlohmann::json session_json(Call& call, const auth::Session& session) {
 }
 
 nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in) {
-  std::optional<auth::UserRecord> user;
-  if (!sign_in.user_id.empty()) user = call.auth().store.find_user_record(sign_in.user_id);
-  return json::sign_in(sign_in, user, call.auth().settings);
+  if (sign_in.user_id.empty()) return json::sign_in(sign_in, std::nullopt, call.auth().settings);
+  return json::sign_in(sign_in, call.presented_user(sign_in.user_id), call.auth().settings);
 }
 
 nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up) {
@@ -41,7 +40,7 @@ nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up) {
 }
 
 nlohmann::json user_json(Call& call, const std::string& user_id) {
-  const auto user = call.auth().store.find_user_record(user_id);
+  const auto& user = call.presented_user(user_id);
   if (!user) throw auth::AuthError("resource_not_found");
   return json::user(*user);
 }

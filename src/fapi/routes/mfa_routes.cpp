@@ -40,7 +40,8 @@ std::optional<bool> bool_param(Call& call, const char* name) {
 // One phone of the acting user, as JSON, with backup codes when this enabled MFA.
 json phone_json(Call& call, const std::string& user_id, const std::string& phone_id,
                 const std::optional<std::vector<std::string>>& backup_codes = std::nullopt) {
-  const auto user = call.auth().store.find_user_record(user_id);
+  const auto& user = call.presented_user(user_id);
+  if (!user) throw auth::AuthError("resource_not_found");
   for (const auto& p : user->phone_numbers)
     if (p.id == phone_id) {
       auto j = ::tessera::fapi::json::phone_number(p);

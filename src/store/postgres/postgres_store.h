@@ -108,8 +108,9 @@ class PostgresStore final : public auth::Store {
   // a transaction open on this store. An exception rolls the level back and is rethrown.
   void in_transaction(const std::function<void()>& body, const char* begin = "BEGIN");
 
-  // The user with its addresses, phones and remaining backup codes; call inside a transaction.
-  std::optional<auth::UserRecord> load_user_record(const std::string& user_id);
+  // Runs a user-record query (one `?`, bound to value) and reads the record it returns.
+  std::optional<auth::UserRecord> load_user_record(const std::string& sql,
+                                                   const std::string& value);
   std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
 
   ConnectionPool pool_;

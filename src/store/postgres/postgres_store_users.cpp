@@ -1,16 +1,9 @@
 // PostgresStore: users, their email addresses and phone numbers.
+#include "store/postgres/json_rows.h"
 #include "store/postgres/postgres_store.h"
 #include "store/rows.h"
 
 namespace tessera::store::postgres {
-namespace {
-
-// The parts of a user record are read in one snapshot, even while other nodes write. Such a
-// read-only transaction never fails to serialise.
-constexpr const char* kSnapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-
-}  // namespace
-
 void PostgresStore::create_user(const auth::User& user, const auth::EmailAddress& email) {
   static const std::string insert_user = "INSERT INTO users (id, " + user_profile_columns() + ", " +
                                          user_counter_columns() + ") VALUES (?, " +
@@ -53,47 +46,51 @@ std::optional<auth::User> PostgresStore::find_user(const std::string& user_id) {
   });
 }
 
-std::optional<auth::UserRecord> PostgresStore::load_user_record(const std::string& user_id) {
-  static const std::string emails = "SELECT id, " + email_columns() +
-                                    " FROM email_addresses WHERE user_id = ?"
-                                    " ORDER BY created_at, id COLLATE \"C\"";
-  static const std::string phones = "SELECT id, " + phone_columns() +
-                                    " FROM phone_numbers WHERE user_id = ?"
-                                    " ORDER BY created_at, id COLLATE \"C\"";
-  auto user = find_user(user_id);
-  if (!user) return std::nullopt;
-  auth::UserRecord record;
-  record.user = std::move(*user);
-  with_connection([&](Connection& c) {
-    auto e = c.query(emails, params(user_id));
-    while (e.next()) record.email_addresses.push_back(read_email(e));
-    auto p = c.query(phones, params(user_id));
-    while (p.next()) record.phone_numbers.push_back(read_phone(p));
+namespace {
+
+// A user with its addresses, phones and unused backup-code count in one statement, so one round
+// trip and one snapshot: the addresses come aggregated as JSON. `where` picks the user.
+std::string user_record_sql(const std::string& where) {
+  auto aggregated = [](const std::string& table, const std::string& columns) {
+    return "(SELECT COALESCE(json_agg(json_build_array(id, " + columns +
+           ") ORDER BY created_at, id COLLATE \"C\"), '[]') FROM " + table +
+           " WHERE user_id = users.id)";
+  };
+  return "SELECT id, " + user_profile_columns() + ", " + user_counter_columns() + ", " +
+         aggregated("email_addresses", email_columns()) + ", " +
+         aggregated("phone_numbers", phone_columns()) +
+         ", (SELECT COUNT(*) FROM backup_codes WHERE user_id = users.id AND used_at IS NULL)"
+         " FROM users WHERE " +
+         where;
+}
+
+}  // namespace
+
+std::optional<auth::UserRecord> PostgresStore::load_user_record(const std::string& sql,
+                                                                const std::string& value) {
+  return with_connection([&](Connection& c) -> std::optional<auth::UserRecord> {
+    auto r = c.query(sql, params(value));
+    if (!r.next()) return std::nullopt;
+    auth::UserRecord record;
+    record.user = read_user(r);
+    JsonRows emails(r.next_text());
+    while (emails.next()) record.email_addresses.push_back(read_email(emails));
+    JsonRows phones(r.next_text());
+    while (phones.next()) record.phone_numbers.push_back(read_phone(phones));
+    record.backup_codes_remaining = r.next_int();
+    return record;
   });
-  record.backup_codes_remaining = count_backup_codes(user_id);
-  return record;
 }
 
 std::optional<auth::UserRecord> PostgresStore::find_user_record(const std::string& user_id) {
-  std::optional<auth::UserRecord> record;
-  in_transaction([&] { record = load_user_record(user_id); }, kSnapshot);
-  return record;
+  static const std::string sql = user_record_sql("id = ?");
+  return load_user_record(sql, user_id);
 }
 
 std::optional<auth::UserRecord> PostgresStore::find_user_by_email(const std::string& email) {
-  std::optional<auth::UserRecord> record;
-  in_transaction(
-      [&] {
-        auto user_id = with_connection([&](Connection& c) -> std::optional<std::string> {
-          auto r = c.query("SELECT user_id FROM email_addresses WHERE email = ? AND verified",
-                           params(email));
-          if (!r.next()) return std::nullopt;
-          return r.next_text();
-        });
-        if (user_id) record = load_user_record(*user_id);
-      },
-      kSnapshot);
-  return record;
+  static const std::string sql =
+      user_record_sql("id = (SELECT user_id FROM email_addresses WHERE email = ? AND verified)");
+  return load_user_record(sql, email);
 }
 
 std::int64_t PostgresStore::count_users() {

@@ -144,6 +144,21 @@ TEST_P(StoreContract, FindUserByEmailReturnsTheWholeRecord) {
   EXPECT_TRUE(record->two_factor_enabled());
 }
 
+// PostgreSQL returns a record's addresses aggregated as JSON: text must survive the escaping.
+TEST_P(StoreContract, UserRecordTextSurvivesQuotesBackslashesAndUnicode) {
+  const std::string odd = "\"zo\u00eb\\o'neil\"\t\u65e5@example.com";
+  add_user("user_1", odd);
+  auto phone = sample_phone("idn_phone_a", "user_1");
+  phone.verification.code_hash = "a\\b\"c\n\u00e9";
+  store().add_phone_number(phone);
+  const auto record = store().find_user_record("user_1");
+  ASSERT_TRUE(record);
+  ASSERT_EQ(record->email_addresses.size(), 1u);
+  EXPECT_EQ(record->email_addresses[0].email, odd);
+  ASSERT_EQ(record->phone_numbers.size(), 1u);
+  expect_same(phone, record->phone_numbers[0]);
+}
+
 TEST_P(StoreContract, UnverifiedAddressesDoNotIdentifyAUser) {
   auto email = sample_email("idn_1", "user_1", "pending@example.com");
   email.verified = false;
