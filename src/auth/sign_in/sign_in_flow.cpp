@@ -62,7 +62,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   client.updated_at = now;
   ctx_.store.update_client(client);
 
-  if (params.password) verify_password(client, si, *params.password);
+  if (params.password) verify_password(client, si, *params.password, std::move(user));
   return si;
 }
 
@@ -109,13 +109,14 @@ SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
   return si;
 }
 
-void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password) {
+void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password,
+                                 std::optional<UserRecord> known) {
   if (si.user_id.empty()) {  // unknown identifier under enumeration protection
     static const std::string dummy = ctx_.hasher.hash("tessera-enumeration-protection");
     ctx_.hasher.verify(dummy, password);
     throw AuthError("form_password_incorrect", "password");
   }
-  auto user = user_of(si);
+  auto user = known ? std::move(*known) : user_of(si);
   ensure_not_locked(ctx_, user.user);
   if (user.user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");
   if (!ctx_.hasher.verify(user.user.password_hash, password)) {

@@ -40,7 +40,9 @@ class SignInFlow {
   SignIn load(const Client& client, const std::string& id);
   UserRecord user_of(const SignIn& sign_in);
   void save(SignIn& sign_in);
-  void verify_password(Client& client, SignIn& sign_in, const std::string& password);
+  // `known`: the sign-in's user when the caller has just read it (saves reading it again).
+  void verify_password(Client& client, SignIn& sign_in, const std::string& password,
+                       std::optional<UserRecord> known = std::nullopt);
   void verify_first_factor_code(Client& client, SignIn& sign_in, const std::string& code);
   void after_first_factor(Client& client, SignIn& sign_in, const UserRecord& user);
   void check_second_factor(SignIn& sign_in, const UserRecord& user, const std::string& strategy,
