@@ -13,7 +13,8 @@ import { CookieJar } from '../tests/support/fapi_client.mjs';
 import { BASE_SETS, newClient, PASSWORD, signInUser, signUpUser } from '../tests/support/flows.mjs';
 import { createDatabase, dropDatabase } from '../tests/support/postgres.mjs';
 import { freePort, startServer } from '../tests/support/server.mjs';
-import { closedLoop, openLoop, percentile, pool, rssKiB, runWrk, sleep, totp } from './lib.mjs';
+import { closedLoop, openLoop, percentile, pool, rssKiB, runWrk, sleep } from './lib.mjs';
+import { totpCode } from '../tests/support/mfa_flows.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -28,7 +29,6 @@ const ORIGIN = 'http://localhost:3000';
 const work = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
 const results = { limits: {}, targets: {} };
 const log = (...a) => console.log(...a);
-const now = () => Date.now() / 1000;
 
 // ---- limits --------------------------------------------------------------------------------
 // Measured before and after the servers; each figure keeps its better value (a limit is what
@@ -63,7 +63,7 @@ const tessera = (label, database) => ({
     const u = await signUpUser(c, email, PASSWORD);
     const q = { _clerk_session_id: u.sessionId };
     const { secret } = (await c.post('/v1/me/totp', {}, q)).json.response;
-    const v = await c.post('/v1/me/totp/attempt_verification', { code: totp(secret, now()) }, q);
+    const v = await c.post('/v1/me/totp/attempt_verification', { code: totpCode(secret, Date.now()) }, q);
     if (v.json?.response?.verified !== true) throw new Error(`totp enroll: ${v.text}`);
     return { email, secret, cookie: c.jar.header(), session: u.sessionId };
   },
@@ -77,7 +77,7 @@ const tessera = (label, database) => ({
   },
   totpRequest(s) {
     // The step after the current one (±1 step is accepted): enrolment used at most this one.
-    const body = `strategy=totp&code=${totp(s.user.secret, now() + 30)}`;
+    const body = `strategy=totp&code=${totpCode(s.user.secret, Date.now(), 1)}`;
     return { method: 'POST', path: `/v1/client/sign_ins/${s.id}/attempt_second_factor`, body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: s.cookie } };
   },
@@ -128,7 +128,7 @@ const betterAuth = (database) => ({
     await jsonPost(this.url, '/api/auth/sign-up/email', { email, password: PASSWORD, name: 'Bench' }, jar);
     const { totpURI } = await jsonPost(this.url, '/api/auth/two-factor/enable', { password: PASSWORD }, jar);
     const secret = new URL(totpURI).searchParams.get('secret');
-    await jsonPost(this.url, '/api/auth/two-factor/verify-totp', { code: totp(secret, now()) }, jar);
+    await jsonPost(this.url, '/api/auth/two-factor/verify-totp', { code: totpCode(secret, Date.now()) }, jar);
     return { email, secret, cookie: jar.header(), session: '-' };
   },
   async secondFactorSignIn(user) {
@@ -138,7 +138,7 @@ const betterAuth = (database) => ({
     return { user, cookie: jar.header(), id: '-' };
   },
   totpRequest(s) {
-    return { method: 'POST', path: '/api/auth/two-factor/verify-totp', body: JSON.stringify({ code: totp(s.user.secret, now()) }),
+    return { method: 'POST', path: '/api/auth/two-factor/verify-totp', body: JSON.stringify({ code: totpCode(s.user.secret, Date.now()) }),
       headers: { 'Content-Type': 'application/json', Cookie: s.cookie } };
   },
   signInRequest(user) {

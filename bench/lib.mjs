@@ -1,8 +1,7 @@
 // Helpers for bench/bench.mjs: small closed- and open-loop HTTP load generators (for flows wrk
-// cannot drive: one-shot TOTP attempts, and latency per status under overload), RFC 6238 codes, wrk,
-// RSS of a process, percentiles.
+// cannot drive: one-shot TOTP attempts, and latency per status under overload), wrk, RSS of a
+// process, percentiles.
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
@@ -11,32 +10,6 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** RFC 6238 (SHA-1, 6 digits, 30 s) code of a base32 secret at unix time `seconds`. */
-export function totp(secretBase32, seconds) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
-  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(code).padStart(6, '0');
 }
 
 /** Resident set size of a process in KiB: {rss, hwm} (VmHWM: the peak so far). */

@@ -16,10 +16,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { startServer, attachLogs } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { newClient, signUpUser, uniqueEmail } from '../support/flows.mjs';
+import { oathtoolCode } from '../support/mfa_flows.mjs';
 
 const id = randomBytes(4).toString('hex');
 const EMAIL = `mfa-${id}+clerk_test@example.com`; // test mode: email code 424242
@@ -35,13 +35,7 @@ const secondsIntoStep = () => (Date.now() / 1000) % STEP;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The RFC 6238 code for `secret` (base32) at the start of time step `step`. */
-function totpAt(secret, step) {
-  const out = execFileSync('oathtool', ['--totp', '-b', `--now=@${step * STEP}`, secret], {
-    encoding: 'utf8',
-  }).trim();
-  assert.match(out, /^\d{6}$/, `oathtool printed ${JSON.stringify(out)}`);
-  return out;
-}
+const totpAt = (secret, step) => oathtoolCode(secret, step * STEP * 1000);
 
 // The server refuses a TOTP code from a time step at or before the last accepted one (replay
 // protection), so every successful TOTP use takes a step no earlier step has used.

@@ -10,38 +10,11 @@ import {
   BASE_SETS, PASSWORD, newClient, assertEnvelope, assertClerkError, createSignUp, signUpUser, signInRequest,
   signInUser, uniqueEmail, latestOutboxCode, readOutbox,
 } from '../support/flows.mjs';
+import { advanceClock, oathtoolCode, wrongTotp } from '../support/mfa_flows.mjs';
 
 const LOCKOUT_ATTEMPTS = 10; // limits.lockout_attempts (default)
 const LOCKOUT_SECONDS = 3600; // limits.lockout_seconds (default)
 const COOLDOWN_SECONDS = 30; // limits.resend_cooldown_seconds (default)
-
-/** POST /__dev/clock advance_ms=N → the server's new now (ms). */
-async function advanceClock(url, ms) {
-  const res = await fetch(`${url}/__dev/clock`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ advance_ms: String(ms) }).toString(),
-  });
-  const text = await res.text();
-  assert.equal(res.status, 200, `POST /__dev/clock advance_ms=${ms}: ${res.status} ${text}`);
-  const j = JSON.parse(text);
-  assert.equal(typeof j.now, 'number', `/__dev/clock answers {now}: ${text}`);
-  return j.now;
-}
-
-/** RFC 6238 code for a base32 secret at the server's time (oathtool, Debian package). */
-function totpAt(secret, nowMs, stepOffset = 0) {
-  const t = Math.floor(nowMs / 1000) + 30 * stepOffset;
-  return execFileSync('oathtool', ['--totp', '-b', `--now=@${t}`, secret], { encoding: 'utf8' }).trim();
-}
-
-/** A 6-digit code that is none of the codes valid around `nowMs`. */
-function wrongTotp(secret, nowMs) {
-  const near = new Set([-2, -1, 0, 1, 2].map((d) => totpAt(secret, nowMs, d)));
-  let code = '000000';
-  for (let i = 1; near.has(code); i++) code = String((123457 * i) % 1_000_000).padStart(6, '0');
-  return code;
-}
 
 /** The lockout error: 403 user_locked with meta.lockout_expires_in_seconds in (min, max]. */
 function assertLocked(res, { min = LOCKOUT_SECONDS - 60, max = LOCKOUT_SECONDS } = {}) {
@@ -62,7 +35,7 @@ async function userWithTotp(url, prefix) {
   const totp = assertEnvelope(await c.post('/v1/me/totp', {}, q)).response;
   assert.match(totp.secret ?? '', /^[A-Z2-7]+=*$/, JSON.stringify(totp));
   const now = await advanceClock(url, 0);
-  const verified = assertEnvelope(await c.post('/v1/me/totp/attempt_verification', { code: totpAt(totp.secret, now) }, q)).response;
+  const verified = assertEnvelope(await c.post('/v1/me/totp/attempt_verification', { code: oathtoolCode(totp.secret, now) }, q)).response;
   assert.equal(verified.verified, true, JSON.stringify(verified));
   assert.ok(Array.isArray(verified.backup_codes) && verified.backup_codes.length > 0, JSON.stringify(verified));
   assertEnvelope(await c.delete('/v1/client/sessions'));
@@ -96,7 +69,7 @@ nt.describe('lockout, code tries and resend cooldown', () => {
     // Locked: the right password, the right TOTP code and a valid backup code are all refused.
     assertLocked(await signInRequest(newClient(srv.url), u.email, PASSWORD));
     now = await advanceClock(srv.url, 0);
-    assertLocked(await c.post(`/v1/client/sign_ins/${si.id}/attempt_second_factor`, { strategy: 'totp', code: totpAt(u.secret, now) }));
+    assertLocked(await c.post(`/v1/client/sign_ins/${si.id}/attempt_second_factor`, { strategy: 'totp', code: oathtoolCode(u.secret, now) }));
     assertLocked(await c.post(`/v1/client/sign_ins/${si.id}/attempt_second_factor`, { strategy: 'backup_code', code: u.backupCodes[0] }));
     const identifierFirst = newClient(srv.url);
     const si2 = assertEnvelope(await identifierFirst.post('/v1/client/sign_ins', { identifier: u.email })).response;
@@ -112,7 +85,7 @@ nt.describe('lockout, code tries and resend cooldown', () => {
     const after = assertEnvelope(await signInRequest(c2, u.email, PASSWORD)).response;
     assert.equal(after.status, 'needs_second_factor', JSON.stringify(after));
     now = await advanceClock(srv.url, 0);
-    const done = assertEnvelope(await c2.post(`/v1/client/sign_ins/${after.id}/attempt_second_factor`, { strategy: 'totp', code: totpAt(u.secret, now) }));
+    const done = assertEnvelope(await c2.post(`/v1/client/sign_ins/${after.id}/attempt_second_factor`, { strategy: 'totp', code: oathtoolCode(u.secret, now) }));
     assert.equal(done.response.status, 'complete', JSON.stringify(done.response));
 
     // The count started again from zero: one more failure does not lock.

@@ -9,19 +9,17 @@
 // `acceptsToken`/`treatPendingAsSignedOut: false` — that policy is the application's, not Tessera's.
 import * as nt from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { verifyToken } from '@clerk/backend';
 import { useServer } from '../support/server.mjs';
 import {
   BASE_SETS, PASSWORD, TEST_CODE, newClient, assertEnvelope, assertClerkError, signUpUser, signInUser,
   uniqueEmail, getToken, decodeJwt, fetchJwks, jwkToPem,
 } from '../support/flows.mjs';
+import { oathtoolCode } from '../support/mfa_flows.mjs';
 
 const TEST_PHONE = '+15555550100'; // test mode: SMS code 424242
 
-function totpCode(secret, nowMs = Date.now()) {
-  return execFileSync('oathtool', ['--totp', '-b', `--now=@${Math.floor(nowMs / 1000)}`, secret], { encoding: 'utf8' }).trim();
-}
+const totpCode = (secret, nowMs = Date.now()) => oathtoolCode(secret, nowMs);
 
 function assertPending(session) {
   assert.equal(session.status, 'pending', JSON.stringify(session));

@@ -26,6 +26,13 @@ export const BACKUP_CODE_RE = /^[a-hjkmnp-z2-9]{10}$/; // 31-letter alphabet, 10
 /** `?_clerk_session_id=` for /v1/me calls. */
 export const me = (sessionId) => ({ _clerk_session_id: sessionId });
 
+/** A new signed-up user on a client of its own, with the query for its /v1/me calls. */
+export async function signedUp(url, prefix) {
+  const c = newClient(url);
+  const u = await signUpUser(c, uniqueEmail(prefix));
+  return { c, u, q: me(u.sessionId) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // TOTP (RFC 6238: HMAC-SHA1, 6 digits, 30 s)
 
@@ -62,7 +69,9 @@ export function totpCode(secret, nowMs, offsetSteps = 0) {
 /** The same code from Debian's `oathtool --totp -b` (an independent implementation). */
 export function oathtoolCode(secret, nowMs, offsetSteps = 0) {
   const t = Math.floor(nowMs / 1000) + 30 * offsetSteps;
-  return execFileSync('oathtool', ['--totp', '-b', `--now=@${t}`, secret], { encoding: 'utf8' }).trim();
+  const out = execFileSync('oathtool', ['--totp', '-b', `--now=@${t}`, secret], { encoding: 'utf8' }).trim();
+  assert.match(out, /^\d{6}$/, `oathtool printed ${JSON.stringify(out)}`);
+  return out;
 }
 
 /** A 6-digit code that is none of the codes valid within ±2 steps of `nowMs`. */

@@ -6,23 +6,17 @@ import assert from 'node:assert/strict';
 import { useServer } from '../../support/server.mjs';
 import { describe as show } from '../../support/fapi_client.mjs';
 import {
-  BASE_SETS, newClient, assertEnvelope, assertClerkError, signUpUser, uniqueEmail,
+  BASE_SETS, assertEnvelope, assertClerkError, uniqueEmail,
 } from '../../support/flows.mjs';
 import {
-  me, enrollTotp, addVerifiedPhone, startMfaSignIn, attemptSecondFactor, assertCompleted, TEST_PHONE,
+  me, signedUp, enrollTotp, addVerifiedPhone, startMfaSignIn, attemptSecondFactor, assertCompleted, TEST_PHONE,
   BACKUP_CODE_COUNT, BACKUP_CODE_RE,
 } from '../../support/mfa_flows.mjs';
 
 const srv = useServer(nt, { sets: { ...BASE_SETS, 'dev.clock_control': 'true' } });
 
-async function signedUp(prefix) {
-  const c = newClient(srv.url);
-  const u = await signUpUser(c, uniqueEmail(prefix));
-  return { c, u, q: me(u.sessionId) };
-}
-
 srv.test('without a second factor → 400 no_second_factors (nothing issued)', async () => {
-  const { c, q } = await signedUp('bc-none');
+  const { c, q } = await signedUp(srv.url, 'bc-none');
   assertClerkError(await c.post('/v1/me/backup_codes/', {}, q), { status: 400, code: 'no_second_factors' });
   // A verified phone that is not reserved for 2FA does not count either.
   await addVerifiedPhone(c, q._clerk_session_id, TEST_PHONE, { reserve: false });
@@ -33,7 +27,7 @@ srv.test('without a second factor → 400 no_second_factors (nothing issued)', a
 });
 
 srv.test('regenerate → {object:backup_code, codes[10]}; old codes stop working, new ones work', async () => {
-  const { c, u, q } = await signedUp('bc-regen');
+  const { c, u, q } = await signedUp(srv.url, 'bc-regen');
   const t = await enrollTotp(c, u.sessionId);
   const res = await c.post('/v1/me/backup_codes/', {}, q);
   const j = assertEnvelope(res);
@@ -60,7 +54,7 @@ srv.test('regenerate → {object:backup_code, codes[10]}; old codes stop working
 });
 
 srv.test('a phone reserved for 2FA is enough to regenerate', async () => {
-  const { c, u, q } = await signedUp('bc-phone');
+  const { c, u, q } = await signedUp(srv.url, 'bc-phone');
   const { backupCodes } = await addVerifiedPhone(c, u.sessionId, TEST_PHONE);
   assert.equal(backupCodes?.length, BACKUP_CODE_COUNT);
   const codes = assertEnvelope(await c.post('/v1/me/backup_codes/', {}, q)).response.codes;
@@ -68,7 +62,7 @@ srv.test('a phone reserved for 2FA is enough to regenerate', async () => {
 });
 
 srv.test('using all the backup codes: each works once; then backup_code is no longer offered', async () => {
-  const { c, u } = await signedUp('bc-all');
+  const { c, u } = await signedUp(srv.url, 'bc-all');
   const { phone, backupCodes } = await addVerifiedPhone(c, u.sessionId, TEST_PHONE);
   assert.ok(phone.id);
   assertEnvelope(await c.delete('/v1/client/sessions'));

@@ -6,15 +6,9 @@ import * as nt from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from '../../support/server.mjs';
 import {
-  BASE_SETS, PASSWORD, newClient, assertEnvelope, assertClerkError, signUpUser, signInRequest, uniqueEmail,
+  BASE_SETS, PASSWORD, newClient, assertEnvelope, assertClerkError, signInRequest, uniqueEmail,
 } from '../../support/flows.mjs';
-import { me, enrollTotp, addVerifiedPhone, TEST_PHONE } from '../../support/mfa_flows.mjs';
-
-async function signedUp(url, prefix) {
-  const c = newClient(url);
-  const u = await signUpUser(c, uniqueEmail(prefix));
-  return { c, u, q: me(u.sessionId) };
-}
+import { me, signedUp, enrollTotp, addVerifiedPhone, TEST_PHONE } from '../../support/mfa_flows.mjs';
 
 const flags = (user) => ({
   two_factor_enabled: user.two_factor_enabled, totp_enabled: user.totp_enabled,

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { useServer } from '../../support/server.mjs';
 import { describe as show } from '../../support/fapi_client.mjs';
 import {
-  BASE_SETS, TEST_CODE, newClient, assertEnvelope, assertClerkError, signUpUser, uniqueEmail,
+  BASE_SETS, TEST_CODE, assertEnvelope, assertClerkError, uniqueEmail,
   readOutbox, latestOutboxCode,
 } from '../../support/flows.mjs';
 import {
-  me, addVerifiedPhone, enrollTotp, advanceClock, TEST_PHONE, TEST_PHONE_2, CODE_LIFETIME_MS,
+  me, signedUp, addVerifiedPhone, enrollTotp, advanceClock, TEST_PHONE, TEST_PHONE_2, CODE_LIFETIME_MS,
   BACKUP_CODE_COUNT,
 } from '../../support/mfa_flows.mjs';
 
@@ -20,18 +20,12 @@ let phoneCounter = 0;
 /** A non-test phone unique within this server (+1 555 200 xxxx: outside the test range 555 555 01xx). */
 const realPhone = () => `+1555200${String(phoneCounter++).padStart(4, '0')}`;
 
-async function signedUp(prefix) {
-  const c = newClient(srv.url);
-  const u = await signUpUser(c, uniqueEmail(prefix));
-  return { c, u, q: me(u.sessionId) };
-}
-
 const addPhone = (c, q, phone_number) => c.post('/v1/me/phone_numbers/', { phone_number }, q);
 const prepare = (c, q, id) => c.post(`/v1/me/phone_numbers/${id}/prepare_verification`, { strategy: 'phone_code' }, q);
 const attempt = (c, q, id, code) => c.post(`/v1/me/phone_numbers/${id}/attempt_verification`, { code }, q);
 
 srv.test('POST /v1/me/phone_numbers/ → unverified phone; shows in /v1/me; not a second factor yet', async () => {
-  const { c, q } = await signedUp('phone-add');
+  const { c, q } = await signedUp(srv.url, 'phone-add');
   const res = await addPhone(c, q, '+1 (555) 555-0100');
   const j = assertEnvelope(res);
   const p = j.response;
@@ -50,7 +44,7 @@ srv.test('POST /v1/me/phone_numbers/ → unverified phone; shows in /v1/me; not 
 });
 
 srv.test('bad phone numbers → 422 form_param_format_invalid / form_param_missing; duplicate → 422 form_identifier_exists', async () => {
-  const { c, q } = await signedUp('phone-bad');
+  const { c, q } = await signedUp(srv.url, 'phone-bad');
   for (const bad of ['5555550100', '+1555abc0100', '+0123456789', '+1234', '+1234567890123456', 'not a phone']) {
     assertClerkError(await addPhone(c, q, bad), { status: 422, code: 'form_param_format_invalid', param: 'phone_number' });
   }
@@ -62,7 +56,7 @@ srv.test('bad phone numbers → 422 form_param_format_invalid / form_param_missi
 });
 
 srv.test('test phone: prepare → unverified phone_code verification; wrong code 422; 424242 → verified', async () => {
-  const { c, q } = await signedUp('phone-verify');
+  const { c, q } = await signedUp(srv.url, 'phone-verify');
   const p = assertEnvelope(await addPhone(c, q, TEST_PHONE)).response;
   const prepared = assertEnvelope(await prepare(c, q, p.id)).response;
   assert.equal(prepared.verification?.status, 'unverified', JSON.stringify(prepared));
@@ -84,7 +78,7 @@ srv.test('test phone: prepare → unverified phone_code verification; wrong code
 });
 
 srv.test('non-test phone: the code is delivered (dev outbox) and verifies the phone', async () => {
-  const { c, q } = await signedUp('phone-real');
+  const { c, q } = await signedUp(srv.url, 'phone-real');
   const number = realPhone();
   const p = assertEnvelope(await addPhone(c, q, number)).response;
   assertEnvelope(await prepare(c, q, p.id));
@@ -96,7 +90,7 @@ srv.test('non-test phone: the code is delivered (dev outbox) and verifies the ph
 });
 
 srv.test('phone verification: attempt before prepare → 400 verification_not_sent; expired → verification_expired; 3 wrong → verification_failed', async () => {
-  const { c, q } = await signedUp('phone-errors');
+  const { c, q } = await signedUp(srv.url, 'phone-errors');
   const a = assertEnvelope(await addPhone(c, q, realPhone())).response;
   assertClerkError(await attempt(c, q, a.id, '123456'), { status: 400, code: 'verification_not_sent' });
 
@@ -124,7 +118,7 @@ srv.test('phone verification: attempt before prepare → 400 verification_not_se
 });
 
 srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified → reserved, default, backup codes once', async () => {
-  const { c, q } = await signedUp('phone-reserve');
+  const { c, q } = await signedUp(srv.url, 'phone-reserve');
   const p = assertEnvelope(await addPhone(c, q, TEST_PHONE)).response;
   assertClerkError(await c.patch(`/v1/me/phone_numbers/${p.id}`, { reserved_for_second_factor: 'true' }, q),
     { status: 422, code: 'form_param_value_invalid', param: 'reserved_for_second_factor' });
@@ -168,8 +162,8 @@ srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified
 });
 
 srv.test('unknown phone id → 404 resource_not_found on every phone route (also another user\'s phone)', async () => {
-  const { c, q } = await signedUp('phone-404');
-  const other = await signedUp('phone-404-other');
+  const { c, q } = await signedUp(srv.url, 'phone-404');
+  const other = await signedUp(srv.url, 'phone-404-other');
   const theirs = assertEnvelope(await addPhone(other.c, other.q, TEST_PHONE)).response;
   for (const id of ['idn_doesnotexist', theirs.id]) {
     assertClerkError(await c.get(`/v1/me/phone_numbers/${id}`, q), { status: 404, code: 'resource_not_found' });
@@ -183,7 +177,7 @@ srv.test('unknown phone id → 404 resource_not_found on every phone route (also
 });
 
 srv.test('DELETE phone → deleted object; deleting the last second factor (require_mfa off) drops the backup codes', async () => {
-  const { c, q } = await signedUp('phone-delete');
+  const { c, q } = await signedUp(srv.url, 'phone-delete');
   // An unverified extra phone can simply go.
   const extra = assertEnvelope(await addPhone(c, q, TEST_PHONE_2)).response;
   const res = await c.delete(`/v1/me/phone_numbers/${extra.id}`, {}, q);
@@ -203,7 +197,7 @@ srv.test('DELETE phone → deleted object; deleting the last second factor (requ
 });
 
 srv.test('with TOTP still on, removing the phone keeps the backup codes', async () => {
-  const { c, q } = await signedUp('phone-and-totp');
+  const { c, q } = await signedUp(srv.url, 'phone-and-totp');
   const t = await enrollTotp(c, q._clerk_session_id);
   const { phone, backupCodes } = await addVerifiedPhone(c, q._clerk_session_id, TEST_PHONE);
   assert.equal(backupCodes, null, 'MFA already on (TOTP): no new backup codes');

@@ -6,20 +6,14 @@ import assert from 'node:assert/strict';
 import { useServer } from '../../support/server.mjs';
 import { describe as show } from '../../support/fapi_client.mjs';
 import {
-  BASE_SETS, newClient, assertEnvelope, assertClerkError, signUpUser, uniqueEmail,
+  BASE_SETS, newClient, assertEnvelope, assertClerkError, uniqueEmail,
 } from '../../support/flows.mjs';
 import {
-  me, totpCode, oathtoolCode, wrongTotp, serverNow, advanceClock, enrollTotp, base32Decode,
+  me, signedUp, totpCode, oathtoolCode, wrongTotp, serverNow, advanceClock, enrollTotp, base32Decode,
   BACKUP_CODE_COUNT, BACKUP_CODE_RE, TOTP_STEP_MS,
 } from '../../support/mfa_flows.mjs';
 
 const srv = useServer(nt, { sets: { ...BASE_SETS, 'dev.clock_control': 'true' } });
-
-async function signedUp(prefix) {
-  const c = newClient(srv.url);
-  const u = await signUpUser(c, uniqueEmail(prefix));
-  return { c, u, q: me(u.sessionId) };
-}
 
 srv.test('the RFC 6238 helper agrees with oathtool (and with the RFC test vector)', async () => {
   // RFC 6238 appendix B, SHA-1, T=59 → 94287082 (8 digits) → 287082 with 6 digits.
@@ -34,7 +28,7 @@ srv.test('the RFC 6238 helper agrees with oathtool (and with the RFC test vector
 });
 
 srv.test('POST /v1/me/totp → unverified totp with a base32 secret and an otpauth URI', async () => {
-  const { c, u, q } = await signedUp('totp-create');
+  const { c, u, q } = await signedUp(srv.url, 'totp-create');
   const res = await c.post('/v1/me/totp', {}, q);
   const j = assertEnvelope(res);
   const t = j.response;
@@ -76,7 +70,7 @@ srv.test('POST /v1/me/totp → unverified totp with a base32 secret and an otpau
 });
 
 srv.test('attempt_verification with oathtool\'s code → verified, 10 backup codes, user flags on', async () => {
-  const { c, q } = await signedUp('totp-verify');
+  const { c, q } = await signedUp(srv.url, 'totp-verify');
   const created = assertEnvelope(await c.post('/v1/me/totp', {}, q)).response;
   const now = await serverNow(srv.url);
 
@@ -113,7 +107,7 @@ srv.test('attempt_verification with oathtool\'s code → verified, 10 backup cod
 });
 
 srv.test('enrolling TOTP twice → 400 totp_already_enabled (create and verify); nothing changes', async () => {
-  const { c, q } = await signedUp('totp-twice');
+  const { c, q } = await signedUp(srv.url, 'totp-twice');
   const t = await enrollTotp(c, q._clerk_session_id);
   assertClerkError(await c.post('/v1/me/totp', {}, q), { status: 400, code: 'totp_already_enabled' });
   const now = await advanceClock(srv.url, TOTP_STEP_MS);
@@ -125,13 +119,13 @@ srv.test('enrolling TOTP twice → 400 totp_already_enabled (create and verify);
 });
 
 srv.test('attempt_verification before POST /v1/me/totp → 400 verification_not_sent', async () => {
-  const { c, q } = await signedUp('totp-noprep');
+  const { c, q } = await signedUp(srv.url, 'totp-noprep');
   assertClerkError(await c.post('/v1/me/totp/attempt_verification', { code: '123456' }, q),
     { status: 400, code: 'verification_not_sent' });
 });
 
 srv.test('a code two steps away is refused; one step either side is accepted (clock drift)', async () => {
-  const { c, q } = await signedUp('totp-window');
+  const { c, q } = await signedUp(srv.url, 'totp-window');
   const created = assertEnvelope(await c.post('/v1/me/totp', {}, q)).response;
   const now = await serverNow(srv.url);
   const far = [totpCode(created.secret, now, 3), totpCode(created.secret, now, -3)]
@@ -145,7 +139,7 @@ srv.test('a code two steps away is refused; one step either side is accepted (cl
 });
 
 srv.test('DELETE /v1/me/totp → {object:totp, id, deleted:true}; last factor gone → backup codes dropped', async () => {
-  const { c, q } = await signedUp('totp-delete');
+  const { c, q } = await signedUp(srv.url, 'totp-delete');
   const t = await enrollTotp(c, q._clerk_session_id);
   const res = await c.delete('/v1/me/totp', {}, q);
   const j = assertEnvelope(res);
@@ -169,7 +163,7 @@ srv.test('DELETE /v1/me/totp → {object:totp, id, deleted:true}; last factor go
 srv.test('disable then re-enroll at once: the new secret\'s current code is accepted', async () => {
   // The authenticator app shows the new account's code right away; the step used with the old
   // secret must not block it (create_totp/disable_totp reset the replay counter).
-  const { c, q } = await signedUp('totp-reenroll');
+  const { c, q } = await signedUp(srv.url, 'totp-reenroll');
   await enrollTotp(c, q._clerk_session_id);
   assertEnvelope(await c.delete('/v1/me/totp', {}, q));
   const created = assertEnvelope(await c.post('/v1/me/totp', {}, q)).response;
@@ -196,8 +190,8 @@ srv.test('/v1/me/* without a session → 401 authentication_invalid', async () =
   for (const call of calls) assertClerkError(await call(), { status: 401, code: 'authentication_invalid' });
 
   // A signed-in client asking for a session id that is not its own (another client's, or unknown).
-  const a = await signedUp('me-a');
-  const b = await signedUp('me-b');
+  const a = await signedUp(srv.url, 'me-a');
+  const b = await signedUp(srv.url, 'me-b');
   assertClerkError(await a.c.post('/v1/me/totp', {}, me(b.u.sessionId)), { status: 401, code: 'authentication_invalid' });
   assertClerkError(await a.c.get('/v1/me', me('sess_doesnotexist')), { status: 401, code: 'authentication_invalid' });
   // A stolen session id without the client's cookie is not enough either.

@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { startServer, attachLogs } from '../../support/server.mjs';
 import { createDatabase, dropDatabase } from '../../support/postgres.mjs';
 import { BASE_SETS, newClient, sleep } from '../../support/flows.mjs';
+import { TOTP_STEP_MS, totpCode } from '../../support/mfa_flows.mjs';
 import { FapiClient, describe } from '../../support/fapi_client.mjs';
 
 export const PG_URL = process.env.TESSERA_TEST_POSTGRES_URL || '';
@@ -94,34 +95,9 @@ export async function mapLimit(items, limit, fn) {
   return out;
 }
 
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    const v = alphabet.indexOf(ch);
-    assert.ok(v >= 0, `bad base32 character in ${text}`);
-    value = (value << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
+/** RFC 6238 code for time step `step` (30 s steps since the epoch). */
+export const totp = (secret, step) => totpCode(secret, step * TOTP_STEP_MS);
 
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) for time step `step`. */
-export function totp(secret, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(n).padStart(6, '0');
-}
-
-export const currentStep = () => Math.floor(Date.now() / 30_000);
+export const currentStep = () => Math.floor(Date.now() / TOTP_STEP_MS);
 
 export { describe, FapiClient };
