@@ -7,8 +7,10 @@
 
 namespace tessera::app {
 
-// Draws from another Random in 4 KiB blocks. An id takes 27 uniform draws of 4 bytes each;
-// asking the OS for each (one getrandom call apiece) dominated a million-user import.
+// Draws from another Random in 4 KiB blocks: an import makes several ids per user, and a
+// million users would otherwise be millions of getrandom calls (one per id since
+// Random::from_alphabet draws a whole id at once; one per character before that, when this
+// dominated the import).
 class BufferedRandom final : public auth::Random {
  public:
   explicit BufferedRandom(auth::Random& source) : source_(source) {}
