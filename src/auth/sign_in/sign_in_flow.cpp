@@ -57,12 +57,21 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   } else if (params.password) {
     throw AuthError("form_param_missing", "identifier");
   }
-  ctx_.store.create_sign_in(si);
-  client.sign_in_id = si.id;
-  client.updated_at = now;
-  ctx_.store.update_client(client);
-
-  if (params.password) verify_password(client, si, *params.password, std::move(user));
+  // The password is checked before anything is written, so the attempt's writes (the sign-in,
+  // the client pointing at it, the attempt counters) share one transaction.
+  const bool correct = params.password && password_matches(*params.password, user);
+  const bool wrong = params.password && !correct;
+  bool completes = false;
+  ctx_.store.transaction([&](Store&) {
+    if (correct) completes = pass_password(client, si, *user, *params.password);
+    ctx_.store.create_sign_in(si);
+    client.sign_in_id = si.id;
+    client.updated_at = now;
+    ctx_.store.update_client(client);
+    if (wrong && user) record_failed_attempt(ctx_, user->user);
+  });
+  if (wrong) throw AuthError("form_password_incorrect", "password");
+  if (completes) complete(client, si, *user);
   return si;
 }
 
@@ -109,20 +118,33 @@ SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
   return si;
 }
 
-void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password,
-                                 std::optional<UserRecord> known) {
-  if (si.user_id.empty()) {  // unknown identifier under enumeration protection
+void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& password) {
+  std::optional<UserRecord> user;
+  if (!si.user_id.empty()) user = user_of(si);
+  if (!password_matches(password, user)) {
+    if (user) fail_attempt(si, *user);
+    throw AuthError("form_password_incorrect", "password");
+  }
+  if (pass_password(client, si, *user, password))
+    complete(client, si, *user);
+  else
+    save(si);
+}
+
+bool SignInFlow::password_matches(const std::string& password,
+                                  const std::optional<UserRecord>& user) {
+  if (!user) {  // unknown identifier under enumeration protection: the same work, then a failure
     static const std::string dummy = ctx_.hasher.hash("tessera-enumeration-protection");
     ctx_.hasher.verify(dummy, password);
-    throw AuthError("form_password_incorrect", "password");
+    return false;
   }
-  auto user = known ? std::move(*known) : user_of(si);
-  ensure_not_locked(ctx_, user.user);
-  if (user.user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");
-  if (!ctx_.hasher.verify(user.user.password_hash, password)) {
-    fail_attempt(si, user);
-    throw AuthError("form_password_incorrect", "password");
-  }
+  ensure_not_locked(ctx_, user->user);
+  if (user->user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");
+  return ctx_.hasher.verify(user->user.password_hash, password);
+}
+
+bool SignInFlow::pass_password(const Client& client, SignIn& si, UserRecord& user,
+                               const std::string& password) {
   record_successful_attempt(ctx_, user.user);
   // Only now is the plaintext at hand: remember the verdict, not the password.
   si.password_fails_policy = !satisfies_password_policy(ctx_.settings, password);
@@ -131,7 +153,7 @@ void SignInFlow::verify_password(Client& client, SignIn& si, const std::string& 
     ctx_.store.update_user(user.user);
   }
   si.first_factor = Verification{"verified", "password", 1, 0, 0, "", ""};
-  after_first_factor(client, si, user);
+  return completes_after_first_factor(client, si, user);
 }
 
 void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std::string& code) {
@@ -155,18 +177,26 @@ void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std:
 }
 
 void SignInFlow::after_first_factor(Client& client, SignIn& si, const UserRecord& user) {
+  if (completes_after_first_factor(client, si, user))
+    complete(client, si, user);
+  else
+    save(si);
+}
+
+bool SignInFlow::completes_after_first_factor(const Client& client, SignIn& si,
+                                              const UserRecord& user) {
   if (user.two_factor_enabled() && !second_factor_options(user, ctx_.settings).empty()) {
     si.status = "needs_second_factor";
     si.second_factor = {};
-  } else if (ctx_.settings.client_trust && !ctx_.store.is_client_trusted(client.id, user.user.id)) {
+    return false;
+  }
+  if (ctx_.settings.client_trust && !ctx_.store.is_client_trusted(client.id, user.user.id)) {
     si.status = "needs_client_trust";
     si.client_trust_state = "new";
     si.second_factor = {};
-  } else {
-    complete(client, si, user);
-    return;
+    return false;
   }
-  save(si);
+  return true;
 }
 
 SignIn SignInFlow::prepare_second_factor(Client& client, const std::string& id,

@@ -40,11 +40,18 @@ class SignInFlow {
   SignIn load(const Client& client, const std::string& id);
   UserRecord user_of(const SignIn& sign_in);
   void save(SignIn& sign_in);
-  // `known`: the sign-in's user when the caller has just read it (saves reading it again).
-  void verify_password(Client& client, SignIn& sign_in, const std::string& password,
-                       std::optional<UserRecord> known = std::nullopt);
+  void verify_password(Client& client, SignIn& sign_in, const std::string& password);
+  // The hash check alone, writing nothing: false for a wrong password or an unknown user (after
+  // the same work); throws when the user is locked or has no password.
+  bool password_matches(const std::string& password, const std::optional<UserRecord>& user);
+  // Records a correct password on the sign-in (and the user's counters, upgrading an old hash);
+  // true when no further step is needed and the caller completes the sign-in.
+  bool pass_password(const Client& client, SignIn& sign_in, UserRecord& user,
+                     const std::string& password);
   void verify_first_factor_code(Client& client, SignIn& sign_in, const std::string& code);
   void after_first_factor(Client& client, SignIn& sign_in, const UserRecord& user);
+  // Moves the sign-in to the step after its first factor; true when there is none.
+  bool completes_after_first_factor(const Client& client, SignIn& sign_in, const UserRecord& user);
   void check_second_factor(SignIn& sign_in, const UserRecord& user, const std::string& strategy,
                            const std::string& code);
   void complete(Client& client, SignIn& sign_in, const UserRecord& user);
