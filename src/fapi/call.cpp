@@ -69,7 +69,9 @@ std::optional<auth::Client> Call::client() {
 
 auth::Client& Call::require_client() {
   if (!client()) {
-    auto issued = auth::create_client(auth());
+    // Stored by the flow that uses it, in the same transaction as its own writes; its cookie is
+    // sent once it is stored (cookies()).
+    auto issued = auth::issue_client(auth());
     client_ = issued.client;
     http::SetCookie cookie;
     cookie.name = kClientCookie;
@@ -78,12 +80,13 @@ auth::Client& Call::require_client() {
     cookie.http_only = true;
     cookie.secure = secure_cookies(services);
     cookie.same_site = "Lax";
-    add_cookie(cookie.to_string());
+    new_client_cookie_ = cookie.to_string();
   }
   return *client_;
 }
 
 void Call::reload_client() {
+  if (client_ && client_->is_new) client_.reset();  // never stored: the request left no client
   if (client_) client_ = auth().store.find_client(client_->id);
 }
 
@@ -93,6 +96,13 @@ http::Response Call::envelope(nlohmann::json response) {
                          {"client", client_ ? client_json(*this, *client_) : nullptr}};
   set_client_uat();
   return bare(std::move(body));
+}
+
+std::vector<std::string> Call::cookies() const {
+  auto all = cookies_;
+  if (!new_client_cookie_.empty() && client_ && !client_->is_new)
+    all.insert(all.begin(), new_client_cookie_);
+  return all;
 }
 
 const std::optional<auth::UserRecord>& Call::presented_user(const std::string& user_id) {

@@ -38,7 +38,8 @@ class Call {
   // The client this request acts for, from the dev-browser token or the __client cookie.
   // Throws dev_browser_unauthenticated for an unknown dev-browser token.
   std::optional<auth::Client> client();
-  // The client, created (and its cookie set) when the browser has none yet.
+  // The client, made when the browser has none yet: then it is new (Client::is_new) until a flow
+  // stores it, and its cookie is set only once it is stored.
   auth::Client& require_client();
   // A client the caller changed meanwhile (re-read from the store for the response).
   void reload_client();
@@ -53,7 +54,7 @@ class Call {
   void add_cookie(std::string set_cookie_header) {
     cookies_.push_back(std::move(set_cookie_header));
   }
-  const std::vector<std::string>& cookies() const { return cookies_; }
+  std::vector<std::string> cookies() const;
   // Set-Cookie for __client_uat on production instances (Clerk's FAPI sets it there).
   void set_client_uat();
 
@@ -66,6 +67,7 @@ class Call {
   bool client_loaded_ = false;
   std::optional<auth::Client> client_;
   std::vector<std::string> cookies_;
+  std::string new_client_cookie_;  // Set-Cookie for a client this request made
   std::map<std::string, std::optional<auth::UserRecord>> presented_users_;
 };
 

@@ -39,6 +39,23 @@ srv.test('__client is set on the first mutating request: HttpOnly, Path=/, SameS
   assert.ok(c.jar.get('__client').length >= 16, 'client token should be unguessable');
 });
 
+srv.test('a first request that is refused sets no __client; a wrong password keeps its attempt on a new client', async () => {
+  const c = newClient(srv.url);
+  const refused = await c.post('/v1/client/sign_ins', { identifier: uniqueEmail('nobody'), password: PASSWORD });
+  assert.equal(refused.status, 422, desc(refused));
+  assert.equal(findSetCookie(refused, '__client'), null, `a client nobody stored: ${JSON.stringify(refused.setCookies)}`);
+
+  const { email } = await signUpUser(newClient(srv.url), uniqueEmail('wrongpw'));
+  const d = newClient(srv.url);
+  const wrong = await d.post('/v1/client/sign_ins', { identifier: email, password: `${PASSWORD}-not` });
+  assert.equal(wrong.status, 422, desc(wrong));
+  assert.equal(wrong.json.errors[0].code, 'form_password_incorrect');
+  assert.ok(findSetCookie(wrong, '__client'), 'the attempt is stored on the new client');
+  const j = assertEnvelope(await d.get('/v1/client'));
+  assert.equal(j.response?.sign_in?.status, 'needs_first_factor', JSON.stringify(j.response));
+  assert.equal(j.response.sign_in.identifier, email);
+});
+
 srv.test('the __client cookie is what identifies the client', async () => {
   const c = newClient(srv.url);
   const { sessionId } = await signUpUser(c, uniqueEmail('id'));

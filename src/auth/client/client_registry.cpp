@@ -10,15 +10,30 @@ std::string client_token_hash(const std::string& token) {
   return crypto::hex_encode(crypto::sha256(token));
 }
 
-IssuedClient create_client(const AuthContext& ctx) {
+IssuedClient issue_client(const AuthContext& ctx) {
   IssuedClient issued;
   issued.token = crypto::base64url_encode(ctx.random.bytes(32));
   auto& c = issued.client;
   c.id = new_id(ctx.random, "client");
   c.token_hash = client_token_hash(issued.token);
   c.created_at = c.updated_at = ctx.now();
-  ctx.store.create_client(c);
+  c.is_new = true;
   return issued;
+}
+
+IssuedClient create_client(const AuthContext& ctx) {
+  auto issued = issue_client(ctx);
+  save_client(ctx, issued.client);
+  return issued;
+}
+
+void save_client(const AuthContext& ctx, Client& client) {
+  if (client.is_new) {
+    ctx.store.create_client(client);
+    client.is_new = false;
+  } else {
+    ctx.store.update_client(client);
+  }
 }
 
 std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::string& token) {

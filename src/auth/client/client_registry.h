@@ -13,7 +13,12 @@ struct IssuedClient {
   std::string token;
 };
 
+// A new client, not stored yet (is_new): the first save_client writes it.
+IssuedClient issue_client(const AuthContext& ctx);
+// A new client, stored at once.
 IssuedClient create_client(const AuthContext& ctx);
+// Stores the client's changes: inserts a new one, updates a stored one.
+void save_client(const AuthContext& ctx, Client& client);
 std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::string& token);
 std::string client_token_hash(const std::string& token);
 

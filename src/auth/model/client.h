@@ -14,6 +14,9 @@ struct Client {
   std::string last_active_session_id;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  // Made by this request and not stored yet: a browser's first attempt writes its client in the
+  // attempt's own transaction (save_client), not in a commit of its own.
+  bool is_new = false;
 };
 
 }  // namespace tessera::auth

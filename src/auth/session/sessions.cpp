@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/client/client_registry.h"
 #include "auth/error.h"
 #include "auth/ids.h"
 
@@ -26,7 +27,7 @@ Session Sessions::create(Client& client, const UserRecord& user, const SessionSt
   ctx_.store.create_session(s);
   client.last_active_session_id = s.id;
   client.updated_at = now;
-  ctx_.store.update_client(client);
+  save_client(ctx_, client);
   return s;
 }
 
@@ -53,7 +54,7 @@ Session Sessions::touch(Client& client, const std::string& session_id) {
   ctx_.store.update_session(s);
   client.last_active_session_id = s.id;
   client.updated_at = now;
-  ctx_.store.update_client(client);
+  save_client(ctx_, client);
   return s;
 }
 
@@ -68,7 +69,7 @@ Session Sessions::finish(Client& client, const std::string& session_id, const st
     client.last_active_session_id = rest.empty() ? "" : rest.front().id;
   }
   client.updated_at = now;
-  ctx_.store.update_client(client);
+  save_client(ctx_, client);
   return s;
 }
 
@@ -81,7 +82,7 @@ void Sessions::finish_all(Client& client) {
   }
   client.last_active_session_id.clear();
   client.updated_at = now;
-  ctx_.store.update_client(client);
+  save_client(ctx_, client);
 }
 
 void Sessions::resolve_task(const std::string& user_id, std::string_view task) {

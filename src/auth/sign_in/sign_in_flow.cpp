@@ -1,5 +1,6 @@
 #include "auth/sign_in/sign_in_flow.h"
 
+#include "auth/client/client_registry.h"
 #include "auth/code/one_time_code.h"
 #include "auth/error.h"
 #include "auth/factors/backup_codes.h"
@@ -28,7 +29,8 @@ std::string address_of(const UserRecord& user, const FactorOption& option) {
 }  // namespace
 
 SignIn SignInFlow::create(Client& client, const SignInParams& params) {
-  if (ctx_.settings.single_session_mode && !sessions_.live_of_client(client.id).empty())
+  if (ctx_.settings.single_session_mode && !client.is_new &&
+      !sessions_.live_of_client(client.id).empty())
     throw AuthError("session_exists");
   const auto now = ctx_.now();
   SignIn si;
@@ -67,7 +69,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
     ctx_.store.create_sign_in(si);
     client.sign_in_id = si.id;
     client.updated_at = now;
-    ctx_.store.update_client(client);
+    save_client(ctx_, client);
     if (wrong && user) record_failed_attempt(ctx_, user->user);
   });
   if (wrong) throw AuthError("form_password_incorrect", "password");
@@ -298,7 +300,7 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     // Clerk drops the finished attempt from the client; the SDK keeps its own copy to finalize.
     client.sign_in_id.clear();
     client.updated_at = now;
-    ctx_.store.update_client(client);
+    save_client(ctx_, client);
   });
   // After the commit: a slow mail server holds no transaction open.
   if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);

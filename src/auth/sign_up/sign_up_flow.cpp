@@ -1,5 +1,6 @@
 #include "auth/sign_up/sign_up_flow.h"
 
+#include "auth/client/client_registry.h"
 #include "auth/code/one_time_code.h"
 #include "auth/error.h"
 #include "auth/identifiers.h"
@@ -10,7 +11,8 @@ namespace tessera::auth {
 
 SignUp SignUpFlow::create(Client& client, const SignUpParams& params) {
   if (!ctx_.settings.sign_up_enabled) throw AuthError("sign_up_forbidden");
-  if (ctx_.settings.single_session_mode && !sessions_.live_of_client(client.id).empty())
+  if (ctx_.settings.single_session_mode && !client.is_new &&
+      !sessions_.live_of_client(client.id).empty())
     throw AuthError("session_exists");
   if (params.strategy && *params.strategy != "password")
     throw AuthError("form_param_value_invalid", "strategy");
@@ -21,10 +23,12 @@ SignUp SignUpFlow::create(Client& client, const SignUpParams& params) {
   su.created_at = su.updated_at = now;
   su.abandon_at = now + ctx_.settings.sign_in_lifetime_ms;
   apply(su, params);
-  ctx_.store.create_sign_up(su);
-  client.sign_up_id = su.id;
-  client.updated_at = now;
-  ctx_.store.update_client(client);
+  ctx_.store.transaction([&](Store&) {
+    ctx_.store.create_sign_up(su);
+    client.sign_up_id = su.id;
+    client.updated_at = now;
+    save_client(ctx_, client);
+  });
   return su;
 }
 
@@ -132,7 +136,7 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
       ctx_.store.mark_client_trusted(client.id, user.id, now);
       client.sign_up_id.clear();
       client.updated_at = now;
-      ctx_.store.update_client(client);
+      save_client(ctx_, client);
     });
   } catch (const DuplicateError&) {
     throw AuthError("form_identifier_exists", "email_address");

@@ -26,7 +26,7 @@ void add_client_routes(RouteTable& routes) {
                                         {"client", nullptr}});
                     }});
   auto create = [](Call& call) {
-    call.require_client();
+    if (auto& client = call.require_client(); client.is_new) auth::save_client(call.auth(), client);
     return call.envelope(client_json(call, *call.client()));
   };
   routes.push_back({"POST", "/v1/client", create});

@@ -37,5 +37,27 @@ TEST_F(ClientRegistryTest, EachClientGetsItsOwnToken) {
   EXPECT_EQ(find_client_by_token(ctx, b.token)->id, b.client.id);
 }
 
+TEST_F(ClientRegistryTest, AnIssuedClientIsStoredByItsFirstSave) {
+  auto issued = issue_client(ctx);
+  EXPECT_TRUE(issued.client.is_new);
+  EXPECT_FALSE(store.find_client(issued.client.id));
+  EXPECT_FALSE(find_client_by_token(ctx, issued.token));
+
+  issued.client.sign_in_id = "sia_1";
+  save_client(ctx, issued.client);
+  EXPECT_FALSE(issued.client.is_new);
+  EXPECT_EQ(find_client_by_token(ctx, issued.token)->sign_in_id, "sia_1");
+
+  issued.client.sign_in_id = "sia_2";  // a second save updates the stored client
+  save_client(ctx, issued.client);
+  EXPECT_EQ(store.find_client(issued.client.id)->sign_in_id, "sia_2");
+}
+
+TEST_F(ClientRegistryTest, ACreatedClientIsStoredAtOnce) {
+  const auto issued = create_client(ctx);
+  EXPECT_FALSE(issued.client.is_new);
+  EXPECT_TRUE(store.find_client(issued.client.id));
+}
+
 }  // namespace
 }  // namespace tessera::auth::test

@@ -1,6 +1,7 @@
 // SignInFlow: identifier + password, client trust for new devices, lockout.
 #include "auth/sign_in/sign_in_flow.h"
 
+#include "auth/client/client_registry.h"
 #include "unit/auth/support/domain_fixture.h"
 
 namespace tessera::auth::test {
@@ -59,6 +60,38 @@ TEST_F(SignInFlowTest, NewClientCompletesWhenClientTrustIsOff) {
   settings.client_trust = false;
   auto laptop = new_client();
   EXPECT_EQ(sign_in_with_password(laptop).status, "complete");
+}
+
+// A browser's first request makes its client; the sign-in stores it with the attempt.
+TEST_F(SignInFlowTest, AFirstSignInStoresItsNewClientWithTheAttempt) {
+  auto browser = issue_client(ctx).client;
+  const auto si = sign_in_with_password(browser);
+  EXPECT_EQ(si.status, "needs_client_trust");
+  EXPECT_FALSE(browser.is_new);
+  const auto stored = store.find_client(browser.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->sign_in_id, si.id);
+  EXPECT_EQ(store.find_sign_in(si.id)->status, "needs_client_trust");
+}
+
+TEST_F(SignInFlowTest, AWrongPasswordFromANewClientStoresTheAttemptAndCountsTheFailure) {
+  auto browser = issue_client(ctx).client;
+  EXPECT_EQ(wrong_password_error(browser), "form_password_incorrect");
+  const auto stored = store.find_client(browser.id);
+  ASSERT_TRUE(stored);
+  const auto si = store.find_sign_in(stored->sign_in_id);
+  ASSERT_TRUE(si);
+  EXPECT_EQ(si->status, "needs_first_factor");
+  EXPECT_EQ(user(zoe.user_id).failed_attempts, 1);
+}
+
+TEST_F(SignInFlowTest, ARefusedAttemptFromANewClientStoresNothing) {
+  settings.enumeration_protection = false;
+  auto browser = issue_client(ctx).client;
+  EXPECT_EQ(error_code_of([&] { sign_in_with_password(browser, "nobody@example.com"); }),
+            "form_identifier_not_found");
+  EXPECT_TRUE(browser.is_new);
+  EXPECT_FALSE(store.find_client(browser.id));
 }
 
 TEST_F(SignInFlowTest, WrongPasswordIsIncorrect) {

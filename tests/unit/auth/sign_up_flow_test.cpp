@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 
+#include "auth/client/client_registry.h"
 #include "unit/auth/support/domain_fixture.h"
 
 namespace tessera::auth::test {
@@ -44,6 +45,15 @@ TEST_F(SignUpFlowTest, CreateWithEmailAndPasswordMissesOnlyTheEmailVerification)
   EXPECT_FALSE(su.email_verification.verified());
   EXPECT_TRUE(sign_up_flow.missing_fields(su).empty());
   EXPECT_EQ(store.find_client(client.id)->sign_up_id, su.id);
+}
+
+TEST_F(SignUpFlowTest, AFirstSignUpStoresItsNewClientWithTheAttempt) {
+  client = issue_client(ctx).client;
+  const auto su = create();
+  EXPECT_FALSE(client.is_new);
+  const auto stored = store.find_client(client.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->sign_up_id, su.id);
 }
 
 TEST_F(SignUpFlowTest, MissingFieldsNameWhatIsStillNeeded) {
