@@ -69,16 +69,18 @@ void Connection::exec(const std::string& sql) {
   check(db_, rc, "exec");
 }
 
+void Connection::run(const std::string& sql) { prepare(sql)->run(); }
+
 int Connection::changes() const { return sqlite3_changes(db_); }
 
 void Connection::transaction(const std::function<void()>& fn) {
   const std::string savepoint = "tessera_" + std::to_string(depth_);
   const bool outermost = depth_ == 0;
-  exec(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
+  run(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
   ++depth_;
   try {
     fn();
-    exec(outermost ? "COMMIT" : "RELEASE " + savepoint);
+    run(outermost ? "COMMIT" : "RELEASE " + savepoint);
     --depth_;
   } catch (...) {
     --depth_;
@@ -94,12 +96,12 @@ void Connection::transaction(const std::function<void()>& fn) {
 
 void Connection::read_snapshot(const std::function<void()>& fn) {
   if (depth_ > 0) return fn();
-  exec("BEGIN");
+  run("BEGIN");
   ++depth_;
   try {
     fn();
     --depth_;
-    exec("COMMIT");
+    run("COMMIT");
   } catch (...) {
     --depth_;
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

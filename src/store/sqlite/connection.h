@@ -41,6 +41,8 @@ class Connection {
 
   // Runs one or more statements that return nothing worth reading.
   void exec(const std::string& sql);
+  // One statement, prepared once and kept (transaction control runs several times a request).
+  void run(const std::string& sql);
   // Rows changed by the last INSERT/UPDATE/DELETE.
   int changes() const;
 
