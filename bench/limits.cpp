@@ -10,6 +10,7 @@
 //
 // Output: one "name value" line per figure (hashes or signatures per second, and ms per hash),
 // read by bench/run. Usage: bench_limits [--seconds S] [--threads N] [--only argon2|rsa]
+// [--impl tessera|libsodium|libgcrypt] (argon2id of that implementation only)
 #include <sodium.h>
 #include <sys/mman.h>
 
@@ -86,7 +87,7 @@ void libgcrypt_hash() {
 
 void report(const char* name, double value) { std::printf("%s %.2f\n", name, value); }
 
-void argon2_limits(int threads, double seconds) {
+void argon2_limits(int threads, double seconds, const std::string& only_impl) {
   const tessera::crypto::Argon2id tessera_argon;
   std::vector<std::pair<std::string, std::function<void()>>> impls = {
       {"tessera", [&] { (void)tessera_argon.hash(kPassword); }},
@@ -97,6 +98,7 @@ void argon2_limits(int threads, double seconds) {
 #endif
   double best = 0;
   for (const auto& [name, op] : impls) {
+    if (!only_impl.empty() && name != only_impl) continue;
     const double one = rate(1, seconds, op);
     const double all = rate(threads, seconds, op);
     report(("argon2id_ms_" + name).c_str(), 1000.0 / one);
@@ -128,11 +130,13 @@ int main(int argc, char** argv) {
   double seconds = 3;
   int threads = static_cast<int>(std::thread::hardware_concurrency());
   std::string only;
+  std::string impl;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view flag = argv[i];
     if (flag == "--seconds") seconds = std::stod(argv[i + 1]);
     if (flag == "--threads") threads = std::stoi(argv[i + 1]);
     if (flag == "--only") only = argv[i + 1];
+    if (flag == "--impl") impl = argv[i + 1];
   }
   if (sodium_init() < 0) return 1;
 #ifdef TESSERA_BENCH_LIBGCRYPT
@@ -140,7 +144,7 @@ int main(int argc, char** argv) {
   gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
 #endif
   report("threads", threads);
-  if (only.empty() || only == "argon2") argon2_limits(threads, seconds);
+  if (only.empty() || only == "argon2") argon2_limits(threads, seconds, impl);
   if (only.empty() || only == "rsa") rsa_limits(threads, seconds);
   return 0;
 }
