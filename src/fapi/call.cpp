@@ -92,8 +92,8 @@ void Call::reload_client() {
 
 http::Response Call::envelope(nlohmann::json response) {
   reload_client();
-  nlohmann::json body = {{"response", std::move(response)},
-                         {"client", client_ ? client_json(*this, *client_) : nullptr}};
+  auto client = client_ ? client_json(*this, *client_, &response) : nlohmann::json(nullptr);
+  nlohmann::json body = {{"response", std::move(response)}, {"client", std::move(client)}};
   set_client_uat();
   return bare(std::move(body));
 }

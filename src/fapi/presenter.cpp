@@ -45,17 +45,34 @@ nlohmann::json user_json(Call& call, const std::string& user_id) {
   return json::user(*user);
 }
 
-nlohmann::json client_json(Call& call, const auth::Client& client) {
+namespace {
+
+// True when `response` is the resource `object` with this id: a step's answer is the client's
+// current attempt as it was just saved, so the client's copy need not be read and built again.
+bool presents(const nlohmann::json* response, const char* object, const std::string& id) {
+  if (response == nullptr || !response->is_object()) return false;
+  const auto o = response->find("object");
+  const auto i = response->find("id");
+  return o != response->end() && i != response->end() && *o == object && *i == id;
+}
+
+}  // namespace
+
+nlohmann::json client_json(Call& call, const auth::Client& client, const nlohmann::json* response) {
   const auto now = call.auth().now();
   auto& store = call.auth().store;
   nlohmann::json sessions = nlohmann::json::array();
   for (const auto& s : auth::Sessions(call.auth()).live_of_client(client.id))
     if (auto j = session_json(call, s); !j.is_null()) sessions.push_back(std::move(j));
   nlohmann::json sign_in = nullptr, sign_up = nullptr;
-  if (!client.sign_in_id.empty())
+  if (presents(response, "sign_in_attempt", client.sign_in_id))
+    sign_in = *response;
+  else if (!client.sign_in_id.empty())
     if (auto si = store.find_sign_in(client.sign_in_id); si && si->abandon_at > now)
       sign_in = sign_in_json(call, *si);
-  if (!client.sign_up_id.empty())
+  if (presents(response, "sign_up_attempt", client.sign_up_id))
+    sign_up = *response;
+  else if (!client.sign_up_id.empty())
     if (auto su = store.find_sign_up(client.sign_up_id); su && su->abandon_at > now)
       sign_up = sign_up_json(call, *su);
   const bool active = !client.last_active_session_id.empty() &&

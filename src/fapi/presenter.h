@@ -12,7 +12,10 @@ class Call;
 
 // Resources as the SDK sees them, with what they reference loaded from the store: a client lists
 // its live sessions (each with its user and a fresh token) and its current sign-in/sign-up.
-nlohmann::json client_json(Call& call, const auth::Client& client);
+// `response`: what the request answers besides the client; when that is the client's current
+// sign-in or sign-up, it is reused as the client's copy.
+nlohmann::json client_json(Call& call, const auth::Client& client,
+                           const nlohmann::json* response = nullptr);
 nlohmann::json session_json(Call& call, const auth::Session& session);
 nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in);
 nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up);

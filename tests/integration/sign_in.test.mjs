@@ -53,11 +53,15 @@ srv.test('identifier first → needs_first_factor, then attempt_first_factor str
   assert.ok(si.supported_first_factors.some((f) => f.strategy === 'password'), JSON.stringify(si.supported_first_factors));
   assert.equal(si.created_session_id, null);
   assert.ok(si.abandon_at > Date.now(), 'abandon_at (ms) in the future');
-  assert.equal(created.client?.sign_in?.id, si.id);
+  // The client's copy of its current attempt is the answer itself, and what the client reads
+  // back later from the store.
+  assert.deepEqual(created.client?.sign_in, si);
 
   const got = assertEnvelope(await c.get(`/v1/client/sign_ins/${si.id}`));
-  assert.equal(got.response.id, si.id);
-  assert.equal(got.response.status, 'needs_first_factor');
+  assert.deepEqual(got.response, si);
+  assert.deepEqual(got.client.sign_in, si);
+  const client = assertEnvelope(await c.get('/v1/client'));
+  assert.deepEqual(client.response.sign_in, si);
 
   const att = assertEnvelope(await c.post(`/v1/client/sign_ins/${si.id}/attempt_first_factor`, { strategy: 'password', password: PASSWORD }));
   assert.equal(att.response.id, si.id);
