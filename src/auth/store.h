@@ -66,13 +66,18 @@ class Store {
   virtual int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
                                     std::int64_t lock_ms) = 0;
   virtual void reset_failed_attempts(const std::string& user_id) = 0;
+  // Sets last_sign_in_at and updated_at to `now`, leaving the rest of the row (counters written
+  // meanwhile) as it is.
+  virtual void record_sign_in(const std::string& user_id, std::int64_t now) = 0;
 
   // --- clients
   virtual void create_client(const Client& client) = 0;
   virtual void update_client(const Client& client) = 0;
   virtual std::optional<Client> find_client(const std::string& client_id) = 0;
   virtual std::optional<Client> find_client_by_token_hash(const std::string& token_hash) = 0;
-  virtual void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+  // True when the client was not trusted for the user before (trust is granted once: marking
+  // again keeps the original time).
+  virtual bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
                                    std::int64_t now) = 0;
   virtual bool is_client_trusted(const std::string& client_id, const std::string& user_id) = 0;
 

@@ -281,8 +281,9 @@ void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
 void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
   const auto now = ctx_.now();
   const auto second_at = si.second_factor.verified() ? now : 0;
-  // Asked before this sign-in trusts the client. Sign-up trusts its client, so no notice follows.
-  const bool new_client = !ctx_.store.is_client_trusted(client.id, user.user.id);
+  // A client this sign-in trusts for the first time gets a notice (sign-up trusts its client,
+  // so none follows there).
+  bool new_client = false;
   ctx_.store.transaction([&](Store&) {
     const auto session = sessions_.create(client, user,
                                           {.first_factor_at = now,
@@ -291,12 +292,8 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     si.status = "complete";
     si.created_session_id = session.id;
     save(si);
-    ctx_.store.mark_client_trusted(client.id, user.user.id, now);
-    if (auto fresh = ctx_.store.find_user(user.user.id)) {  // keep counters written meanwhile
-      fresh->last_sign_in_at = now;
-      fresh->updated_at = now;
-      ctx_.store.update_user(*fresh);
-    }
+    new_client = ctx_.store.mark_client_trusted(client.id, user.user.id, now);
+    ctx_.store.record_sign_in(user.user.id, now);
     // Clerk drops the finished attempt from the client; the SDK keeps its own copy to finalize.
     client.sign_in_id.clear();
     client.updated_at = now;

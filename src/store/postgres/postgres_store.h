@@ -48,12 +48,13 @@ class PostgresStore final : public auth::Store {
   int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
                             std::int64_t lock_ms) override;
   void reset_failed_attempts(const std::string& user_id) override;
+  void record_sign_in(const std::string& user_id, std::int64_t now) override;
 
   void create_client(const auth::Client& client) override;
   void update_client(const auth::Client& client) override;
   std::optional<auth::Client> find_client(const std::string& client_id) override;
   std::optional<auth::Client> find_client_by_token_hash(const std::string& token_hash) override;
-  void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+  bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
                            std::int64_t now) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
 

@@ -42,15 +42,15 @@ std::optional<auth::Client> PostgresStore::find_client_by_token_hash(
   });
 }
 
-void PostgresStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
+bool PostgresStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
                                         std::int64_t now) {
-  retrying([&] {
-    with_connection([&](Connection& c) {
-      // Trust is granted once; marking again keeps the original time.
-      c.query(
-          "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
-          " ON CONFLICT (client_id, user_id) DO NOTHING",
-          params(client_id, user_id, now));
+  return retrying([&] {
+    return with_connection([&](Connection& c) {
+      return c.query(
+                  "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
+                  " ON CONFLICT (client_id, user_id) DO NOTHING",
+                  params(client_id, user_id, now))
+                 .affected() == 1;
     });
   });
 }

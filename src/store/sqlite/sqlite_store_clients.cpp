@@ -42,10 +42,9 @@ std::optional<auth::Client> SqliteStore::find_client_by_token_hash(const std::st
   return read_client(*q);
 }
 
-void SqliteStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
+bool SqliteStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
                                       std::int64_t now) {
   Lock lock(mutex_);
-  // Trust is granted once; marking again keeps the original time.
   db_.prepare(
          "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
          " ON CONFLICT (client_id, user_id) DO NOTHING")
@@ -53,6 +52,7 @@ void SqliteStore::mark_client_trusted(const std::string& client_id, const std::s
       .bind(user_id)
       .bind(now)
       .run();
+  return db_.changes() == 1;
 }
 
 bool SqliteStore::is_client_trusted(const std::string& client_id, const std::string& user_id) {

@@ -287,6 +287,19 @@ TEST_P(StoreContract, FailedAttemptsLockAtTheThreshold) {
   EXPECT_EQ(store().record_failed_attempt("user_1", 4000, 3, 60'000), 1);
 }
 
+TEST_P(StoreContract, RecordingASignInKeepsTheCounters) {
+  auto user = sample_user("user_1");
+  store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
+  store().record_failed_attempt("user_1", 1000, 3, 60'000);
+
+  store().record_sign_in("user_1", 5000);
+  const auto found = store().find_user("user_1");
+  EXPECT_EQ(found->last_sign_in_at, 5000);
+  EXPECT_EQ(found->updated_at, 5000);
+  EXPECT_EQ(found->failed_attempts, user.failed_attempts + 1);
+  EXPECT_EQ(found->password_hash, user.password_hash);
+}
+
 // --- clients
 
 TEST_P(StoreContract, ClientsRoundTripAndAreFoundByTokenHash) {
@@ -324,8 +337,8 @@ TEST_P(StoreContract, ClientTrustIsPerUser) {
   add_user("user_1", "zoe@example.com");
   add_user("user_2", "other@example.com");
   EXPECT_FALSE(store().is_client_trusted("client_1", "user_1"));
-  store().mark_client_trusted("client_1", "user_1", 100);
-  store().mark_client_trusted("client_1", "user_1", 200);  // again: no error
+  EXPECT_TRUE(store().mark_client_trusted("client_1", "user_1", 100));
+  EXPECT_FALSE(store().mark_client_trusted("client_1", "user_1", 200));  // again: not new
   EXPECT_TRUE(store().is_client_trusted("client_1", "user_1"));
   EXPECT_FALSE(store().is_client_trusted("client_1", "user_2"));
   EXPECT_FALSE(store().is_client_trusted("client_2", "user_1"));
