@@ -37,6 +37,9 @@ class Store {
   // Creates the user and its (primary) email address; DuplicateError if the email is taken.
   virtual void create_user(const User& user, const EmailAddress& email) = 0;
   virtual void update_user(const User& user) = 0;
+  // Sets last_sign_in_at and updated_at to `now`, leaving the rest of the row (counters written
+  // meanwhile) as it is.
+  virtual void record_sign_in(const std::string& user_id, std::int64_t now) = 0;
   virtual std::optional<User> find_user(const std::string& user_id) = 0;
   virtual std::optional<UserRecord> find_user_record(const std::string& user_id) = 0;
   // Only verified addresses identify a user.
@@ -66,9 +69,6 @@ class Store {
   virtual int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
                                     std::int64_t lock_ms) = 0;
   virtual void reset_failed_attempts(const std::string& user_id) = 0;
-  // Sets last_sign_in_at and updated_at to `now`, leaving the rest of the row (counters written
-  // meanwhile) as it is.
-  virtual void record_sign_in(const std::string& user_id, std::int64_t now) = 0;
 
   // --- clients
   virtual void create_client(const Client& client) = 0;

@@ -28,6 +28,7 @@ class PostgresStore final : public auth::Store {
 
   void create_user(const auth::User& user, const auth::EmailAddress& email) override;
   void update_user(const auth::User& user) override;
+  void record_sign_in(const std::string& user_id, std::int64_t now) override;
   std::optional<auth::User> find_user(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_record(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_by_email(const std::string& email) override;
@@ -48,7 +49,6 @@ class PostgresStore final : public auth::Store {
   int record_failed_attempt(const std::string& user_id, std::int64_t now, int threshold,
                             std::int64_t lock_ms) override;
   void reset_failed_attempts(const std::string& user_id) override;
-  void record_sign_in(const std::string& user_id, std::int64_t now) override;
 
   void create_client(const auth::Client& client) override;
   void update_client(const auth::Client& client) override;

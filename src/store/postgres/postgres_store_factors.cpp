@@ -92,13 +92,4 @@ void PostgresStore::reset_failed_attempts(const std::string& user_id) {
   });
 }
 
-void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now) {
-  retrying([&] {
-    with_connection([&](Connection& c) {
-      c.query("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
-              params(now, now, user_id));
-    });
-  });
-}
-
 }  // namespace tessera::store::postgres

@@ -36,6 +36,15 @@ void PostgresStore::update_user(const auth::User& user) {
   with_connection([&](Connection& c) { c.query(sql, p); });
 }
 
+void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now) {
+  retrying([&] {
+    with_connection([&](Connection& c) {
+      c.query("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
+              params(now, now, user_id));
+    });
+  });
+}
+
 std::optional<auth::User> PostgresStore::find_user(const std::string& user_id) {
   static const std::string sql = "SELECT id, " + user_profile_columns() + ", " +
                                  user_counter_columns() + " FROM users WHERE id = ?";

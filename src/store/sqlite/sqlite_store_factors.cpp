@@ -81,13 +81,4 @@ void SqliteStore::reset_failed_attempts(const std::string& user_id) {
       .run();
 }
 
-void SqliteStore::record_sign_in(const std::string& user_id, std::int64_t now) {
-  Lock lock(mutex_);
-  db_.prepare("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?")
-      ->bind(now)
-      .bind(now)
-      .bind(user_id)
-      .run();
-}
-
 }  // namespace tessera::store::sqlite

@@ -35,6 +35,15 @@ void SqliteStore::update_user(const auth::User& user) {
   q->bind(user.id).run();
 }
 
+void SqliteStore::record_sign_in(const std::string& user_id, std::int64_t now) {
+  Lock lock(mutex_);
+  db_.prepare("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?")
+      ->bind(now)
+      .bind(now)
+      .bind(user_id)
+      .run();
+}
+
 namespace {
 
 std::optional<auth::User> find_user_in(Connection& db, const std::string& user_id) {
