@@ -8,8 +8,8 @@ namespace {
 
 // The background thread copies every 1,000 new frames (SQLite's own threshold). Only a
 // checkpoint that no commit overtakes lets the log start over, so at 10,000 frames (~40 MB) the
-// committing thread runs one itself: by then little is left to copy, and this happens ten times
-// less often than SQLite's automatic checkpoint.
+// committing thread runs one itself, waiting for a background one to end first: by then little is
+// left to copy, and this happens ten times less often than SQLite's automatic checkpoint.
 constexpr int kCheckpointPages = 1000;
 constexpr int kRestartPages = 10 * kCheckpointPages;
 
@@ -22,7 +22,7 @@ SqliteStore::SqliteStore(const std::string& path)
   checkpointer_ = std::make_unique<WalCheckpointer>(path, kCheckpointPages);
   db_.on_wal_commit([this](int pages) {
     checkpointer_->log_grew(pages);
-    if (pages >= kRestartPages) db_.checkpoint_passive();
+    if (pages >= kRestartPages) checkpointer_->checkpoint_all(db_);
   });
 }
 

@@ -33,6 +33,11 @@ void WalCheckpointer::log_grew(int pages) {
   wake_.notify_one();
 }
 
+void WalCheckpointer::checkpoint_all(Connection& writer) {
+  std::lock_guard running(checkpointing_);
+  writer.checkpoint_passive();
+}
+
 void WalCheckpointer::run(const std::string& path) {
   try {
     Connection connection(path);
@@ -42,7 +47,10 @@ void WalCheckpointer::run(const std::string& path) {
       if (stopping_) return;
       due_ = false;
       lock.unlock();
-      connection.checkpoint_passive();
+      {
+        std::lock_guard running(checkpointing_);
+        connection.checkpoint_passive();
+      }
       ++done_;
       lock.lock();
     }

@@ -8,6 +8,8 @@
 
 namespace tessera::store::sqlite {
 
+class Connection;
+
 // Copies the write-ahead log back into the database file on a thread of its own, with its own
 // connection. SQLite's automatic checkpoint runs inside the commit that crosses its threshold:
 // the copy plus two fsyncs (~4 ms each on a virtual disk) while SqliteStore's lock is held, so
@@ -26,6 +28,12 @@ class WalCheckpointer {
   // Called after each commit, by one writer at a time, with the log's size in frames; cheap
   // unless a checkpoint is due.
   void log_grew(int pages);
+  // Checkpoints on the writer's own connection, after waiting for a background checkpoint that
+  // is running: SQLite refuses a second one at the same time, and under steady commits the
+  // background thread is nearly always running, so a checkpoint that merely tried could be
+  // refused every time while the log grew without bound. No commit can overtake this one, so
+  // the log starts over at the next commit.
+  void checkpoint_all(Connection& writer);
   // Checkpoints run so far.
   std::uint64_t checkpoints() const { return done_.load(); }
 
@@ -37,6 +45,7 @@ class WalCheckpointer {
   int last_size_ = 0;  // a smaller size means the log restarted
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::mutex checkpointing_;  // held while a checkpoint runs
   bool due_ = false;
   bool stopping_ = false;
   std::atomic<std::uint64_t> done_{0};
