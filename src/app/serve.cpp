@@ -7,6 +7,7 @@
 #include "app/auth_settings.h"
 #include "app/instance_key.h"
 #include "app/publishable_key.h"
+#include "app/thread_counts.h"
 #include "crypto/argon2_kernel.h"
 #include "crypto/hash.h"
 #include "delivery/dev_outbox.h"
@@ -25,11 +26,6 @@ namespace {
 
 // Linux nice steps: +10 gives a hashing thread about a tenth of a contended core's time.
 constexpr int kHashingNiceIncrement = 10;
-
-int worker_count(const config::Config& config) {
-  if (config.server.worker_threads > 0) return config.server.worker_threads;
-  return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-}
 
 // Blocks until SIGINT or SIGTERM.
 void wait_for_termination() {
@@ -76,7 +72,8 @@ int serve(const config::Config& config) {
   // queue of two hashes per thread, so saturation costs at most ~3 hashes of latency and the
   // excess is refused at once. Hashing runs at a lower priority so that, with every core
   // hashing, the I/O threads still answer (429s, token refreshes) without waiting for a slice.
-  const int hash_threads = worker_count(config);
+  const int hash_threads =
+      hashing_thread_count(config.server.worker_threads, std::thread::hardware_concurrency());
   http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
   // Each hashing worker keeps its argon2 memory while sign-ins keep coming and gives it back
   // after a second without work, so an idle server stays small.
@@ -102,7 +99,8 @@ int serve(const config::Config& config) {
   http::ServerOptions options;
   options.address = config.server.host;
   options.port = static_cast<unsigned short>(config.server.port);
-  options.io_threads = config.server.io_threads;
+  options.io_threads =
+      io_thread_count(config.server.io_threads, std::thread::hardware_concurrency());
   options.max_body_bytes = config.server.max_body_bytes;
   http::Server server(options, app.handler());
   server.start();

@@ -17,8 +17,8 @@ struct ServerConfig {
                                              // "http://localhost:<port>"
   std::vector<std::string> allowed_origins;  // CORS; empty = same-origin only
   std::vector<std::string> trusted_proxies;  // peer IPs whose X-Forwarded-For names the client
-  int io_threads = 2;
-  int worker_threads = 0;  // 0 = number of cores
+  int io_threads = 0;                        // 0 = one per four cores, at least one
+  int worker_threads = 0;                    // 0 = number of cores
   std::size_t max_body_bytes = 65536;
   std::string web_root = "web/dist";
   std::string

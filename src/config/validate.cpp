@@ -80,7 +80,7 @@ class Checker {
           is_ip_address(proxy), "server.trusted_proxies",
           "each entry must be an IPv4 or IPv6 address (no ranges, no port), got \"" + proxy + "\"");
     }
-    range(s.io_threads, "server.io_threads", 1, 256);
+    range(s.io_threads, "server.io_threads", 0, 256);
     range(s.worker_threads, "server.worker_threads", 0, 1024);
     range(s.max_body_bytes, "server.max_body_bytes", 1024, 16 * 1024 * 1024);
     check(is_valid_publishable_key(s.publishable_key), "server.publishable_key",

@@ -14,7 +14,7 @@ TEST(ConfigDefaults, EmptyPathGivesBuiltInDefaults) {
   EXPECT_EQ(config.server.port, 8080);
   EXPECT_EQ(config.server.public_url, "http://localhost:8080");
   EXPECT_TRUE(config.server.allowed_origins.empty());
-  EXPECT_EQ(config.server.io_threads, 2);
+  EXPECT_EQ(config.server.io_threads, 0);
   EXPECT_EQ(config.server.worker_threads, 0);
   EXPECT_EQ(config.server.max_body_bytes, 65536u);
   EXPECT_EQ(config.server.web_root, "web/dist");

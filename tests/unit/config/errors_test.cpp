@@ -99,7 +99,7 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{{"server.public_url=localhost:8080"}, "server.public_url"},
         InvalidCase{{"server.allowed_origins=http://a.example/"}, "server.allowed_origins"},
         InvalidCase{{"server.allowed_origins=*"}, "server.allowed_origins"},
-        InvalidCase{{"server.io_threads=0"}, "server.io_threads"},
+        InvalidCase{{"server.io_threads=-1"}, "server.io_threads"},
         InvalidCase{{"server.max_body_bytes=10"}, "server.max_body_bytes"},
         InvalidCase{{"server.publishable_key=pk_test_bG9jYWxob3N0JA"}, "server.publishable_key"},
         InvalidCase{{"server.publishable_key=sk_test_MTI3LjAuMC4xOjgwODAk"},

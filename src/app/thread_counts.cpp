@@ -1,0 +1,17 @@
+#include "app/thread_counts.h"
+
+#include <algorithm>
+
+namespace tessera::app {
+
+int hashing_thread_count(int configured, unsigned cores) {
+  if (configured > 0) return configured;
+  return static_cast<int>(std::max(2u, cores));
+}
+
+int io_thread_count(int configured, unsigned cores) {
+  if (configured > 0) return configured;
+  return static_cast<int>(std::max(1u, cores / 4));
+}
+
+}  // namespace tessera::app
