@@ -105,4 +105,10 @@ std::string PostgresStore::put_setting_if_absent(const std::string& name,
   });
 }
 
+bool PostgresStore::changes_one_row(const std::string& sql, const Params& p) {
+  return retrying([&] {
+    return with_connection([&](Connection& c) { return c.query(sql, p).affected() == 1; });
+  });
+}
+
 }  // namespace tessera::store::postgres

@@ -105,6 +105,10 @@ class PostgresStore final : public auth::Store {
     }
   }
 
+  // A conditional write as one statement, retried like any other: true when it changed exactly
+  // one row (a code consumed, a TOTP step advanced, a client newly trusted).
+  bool changes_one_row(const std::string& sql, const Params& p);
+
   // `begin` … COMMIT on a pinned connection, or SAVEPOINT … RELEASE when this thread already has
   // a transaction open on this store. An exception rolls the level back and is rethrown.
   void in_transaction(const std::function<void()>& body, const char* begin = "BEGIN");

@@ -44,15 +44,10 @@ std::optional<auth::Client> PostgresStore::find_client_by_token_hash(
 
 bool PostgresStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
                                         std::int64_t now) {
-  return retrying([&] {
-    return with_connection([&](Connection& c) {
-      return c.query(
-                  "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
-                  " ON CONFLICT (client_id, user_id) DO NOTHING",
-                  params(client_id, user_id, now))
-                 .affected() == 1;
-    });
-  });
+  return changes_one_row(
+      "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
+      " ON CONFLICT (client_id, user_id) DO NOTHING",
+      params(client_id, user_id, now));
 }
 
 bool PostgresStore::is_client_trusted(const std::string& client_id, const std::string& user_id) {

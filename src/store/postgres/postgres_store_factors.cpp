@@ -7,13 +7,8 @@
 namespace tessera::store::postgres {
 
 bool PostgresStore::advance_totp_step(const std::string& user_id, std::int64_t step) {
-  return retrying([&] {
-    return with_connection([&](Connection& c) {
-      return c.query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
-                     params(step, user_id, step))
-                 .affected() == 1;
-    });
-  });
+  return changes_one_row("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                         params(step, user_id, step));
 }
 
 void PostgresStore::reset_totp_step(const std::string& user_id) {
@@ -46,15 +41,9 @@ void PostgresStore::replace_backup_codes(const std::string& user_id,
 
 bool PostgresStore::consume_backup_code(const std::string& user_id, const std::string& code_hash,
                                         std::int64_t now) {
-  return retrying([&] {
-    return with_connection([&](Connection& c) {
-      return c.query(
-                  "UPDATE backup_codes SET used_at = ?"
-                  " WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-                  params(now, user_id, code_hash))
-                 .affected() == 1;
-    });
-  });
+  return changes_one_row(
+      "UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+      params(now, user_id, code_hash));
 }
 
 int PostgresStore::count_backup_codes(const std::string& user_id) {
