@@ -285,6 +285,9 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
   // so none follows there).
   bool new_client = false;
   ctx_.store.transaction([&](Store&) {
+    // Clerk drops the finished attempt from the client (the SDK keeps its own copy to finalize);
+    // starting the session saves the client, once.
+    client.sign_in_id.clear();
     const auto session = sessions_.create(client, user,
                                           {.first_factor_at = now,
                                            .second_factor_at = second_at,
@@ -294,10 +297,6 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
     save(si);
     new_client = ctx_.store.mark_client_trusted(client.id, user.user.id, now);
     ctx_.store.record_sign_in(user.user.id, now);
-    // Clerk drops the finished attempt from the client; the SDK keeps its own copy to finalize.
-    client.sign_in_id.clear();
-    client.updated_at = now;
-    save_client(ctx_, client);
   });
   // After the commit: a slow mail server holds no transaction open.
   if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);

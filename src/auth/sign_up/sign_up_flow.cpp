@@ -127,6 +127,7 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
   try {
     ctx_.store.transaction([&](Store&) {
       ctx_.store.create_user(user, email);
+      client.sign_up_id.clear();  // saved with the session's start
       const auto session = sessions_.create(client, record, {.first_factor_at = now});
       su.status = "complete";
       su.created_user_id = user.id;
@@ -134,9 +135,6 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
       save(su);
       // The device that signed up is trusted for this user (Client Trust).
       ctx_.store.mark_client_trusted(client.id, user.id, now);
-      client.sign_up_id.clear();
-      client.updated_at = now;
-      save_client(ctx_, client);
     });
   } catch (const DuplicateError&) {
     throw AuthError("form_identifier_exists", "email_address");
