@@ -20,6 +20,13 @@ struct DuplicateError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A client as its JSON shows it, read at once (PostgreSQL: one statement, one round trip).
+struct ClientView {
+  Client client;
+  std::vector<Session> sessions;  // all of the client's, newest first (ended ones too)
+  std::vector<UserRecord> users;  // the users of those sessions, each once
+};
+
 // Everything the domain keeps. Implementations: store/sqlite, store/postgres. One shared test
 // suite (tests/unit/store/store_contract_test.cpp) runs against each.
 //
@@ -75,6 +82,9 @@ class Store {
   virtual void update_client(const Client& client) = 0;
   virtual std::optional<Client> find_client(const std::string& client_id) = 0;
   virtual std::optional<Client> find_client_by_token_hash(const std::string& token_hash) = 0;
+  virtual std::optional<ClientView> find_client_view(const std::string& client_id) = 0;
+  virtual std::optional<ClientView> find_client_view_by_token_hash(
+      const std::string& token_hash) = 0;
   // True when the client was not trusted for the user before (trust is granted once: marking
   // again keeps the original time).
   virtual bool mark_client_trusted(const std::string& client_id, const std::string& user_id,

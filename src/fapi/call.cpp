@@ -85,14 +85,26 @@ auth::Client& Call::require_client() {
   return *client_;
 }
 
-void Call::reload_client() {
-  if (client_ && client_->is_new) client_.reset();  // never stored: the request left no client
-  if (client_) client_ = auth().store.find_client(client_->id);
+std::optional<auth::ClientView> Call::client_view() {
+  std::optional<auth::ClientView> view;
+  if (!client_loaded_) {
+    client_loaded_ = true;
+    view = auth::find_client_view_by_token(auth(), client_token());
+    if (!view && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  } else if (client_ && !client_->is_new) {
+    view = auth().store.find_client_view(client_->id);
+  }
+  client_.reset();  // also a new client that was never stored: the request left none
+  if (view) {
+    client_ = view->client;
+    for (const auto& user : view->users) presented_users_.emplace(user.user.id, user);
+  }
+  return view;
 }
 
 http::Response Call::envelope(nlohmann::json response) {
-  reload_client();
-  auto client = client_ ? client_json(*this, *client_, &response) : nlohmann::json(nullptr);
+  const auto view = client_view();
+  auto client = view ? client_json(*this, *view, &response) : nlohmann::json(nullptr);
   nlohmann::json body = {{"response", std::move(response)}, {"client", std::move(client)}};
   set_client_uat();
   return bare(std::move(body));

@@ -41,8 +41,11 @@ class Call {
   // The client, made when the browser has none yet: then it is new (Client::is_new) until a flow
   // stores it, and its cookie is set only once it is stored.
   auth::Client& require_client();
-  // A client the caller changed meanwhile (re-read from the store for the response).
-  void reload_client();
+  // The client as stored now, with its sessions and their users, in one read: at the first call
+  // found by the request's token (as client()), afterwards re-read, since a flow may have changed
+  // it. Updates client() (no client when a new one was never stored) and lends its users to
+  // presented_user().
+  std::optional<auth::ClientView> client_view();
 
   // Clerk's envelope: {"response": response, "client": <the current client>}.
   http::Response envelope(nlohmann::json response);

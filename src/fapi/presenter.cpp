@@ -58,12 +58,15 @@ bool presents(const nlohmann::json* response, const char* object, const std::str
 
 }  // namespace
 
-nlohmann::json client_json(Call& call, const auth::Client& client, const nlohmann::json* response) {
+nlohmann::json client_json(Call& call, const auth::ClientView& view,
+                           const nlohmann::json* response) {
   const auto now = call.auth().now();
   auto& store = call.auth().store;
+  const auto& client = view.client;
   nlohmann::json sessions = nlohmann::json::array();
-  for (const auto& s : auth::Sessions(call.auth()).live_of_client(client.id))
-    if (auto j = session_json(call, s); !j.is_null()) sessions.push_back(std::move(j));
+  for (const auto& s : view.sessions)
+    if (s.live(now))
+      if (auto j = session_json(call, s); !j.is_null()) sessions.push_back(std::move(j));
   nlohmann::json sign_in = nullptr, sign_up = nullptr;
   if (presents(response, "sign_in_attempt", client.sign_in_id))
     sign_in = *response;

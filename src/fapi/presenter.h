@@ -5,6 +5,7 @@
 #include "auth/model/session.h"
 #include "auth/model/sign_in.h"
 #include "auth/model/sign_up.h"
+#include "auth/store.h"
 
 namespace tessera::fapi {
 
@@ -14,7 +15,7 @@ class Call;
 // its live sessions (each with its user and a fresh token) and its current sign-in/sign-up.
 // `response`: what the request answers besides the client; when that is the client's current
 // sign-in or sign-up, it is reused as the client's copy.
-nlohmann::json client_json(Call& call, const auth::Client& client,
+nlohmann::json client_json(Call& call, const auth::ClientView& view,
                            const nlohmann::json* response = nullptr);
 nlohmann::json session_json(Call& call, const auth::Session& session);
 nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in);

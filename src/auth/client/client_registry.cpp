@@ -36,9 +36,22 @@ void save_client(const AuthContext& ctx, Client& client) {
   }
 }
 
+namespace {
+
+// Tokens are 43 characters; anything far longer is not worth hashing.
+bool plausible_token(const std::string& token) { return !token.empty() && token.size() <= 512; }
+
+}  // namespace
+
 std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::string& token) {
-  if (token.empty() || token.size() > 512) return std::nullopt;
+  if (!plausible_token(token)) return std::nullopt;
   return ctx.store.find_client_by_token_hash(client_token_hash(token));
+}
+
+std::optional<ClientView> find_client_view_by_token(const AuthContext& ctx,
+                                                    const std::string& token) {
+  if (!plausible_token(token)) return std::nullopt;
+  return ctx.store.find_client_view_by_token_hash(client_token_hash(token));
 }
 
 }  // namespace tessera::auth

@@ -8,10 +8,15 @@
 namespace tessera::fapi {
 namespace {
 
-bool ever_used(Call& call, const auth::Client& client) {
+bool ever_used(const auth::ClientView& view) {
+  const auto& client = view.client;
   return !client.sign_in_id.empty() || !client.sign_up_id.empty() ||
-         !client.last_active_session_id.empty() ||
-         !call.auth().store.sessions_of_client(client.id).empty();
+         !client.last_active_session_id.empty() || !view.sessions.empty();
+}
+
+nlohmann::json stored_client_json(Call& call) {
+  const auto view = call.client_view();
+  return view ? client_json(call, *view) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -20,14 +25,14 @@ void add_client_routes(RouteTable& routes) {
   // No client yet is not an error: the SDK loads signed out ({response: null}). A client that
   // has never started anything (e.g. a fresh dev browser) is reported the same way, as Clerk does.
   routes.push_back({"GET", "/v1/client", [](Call& call) {
-                      auto client = call.client();
-                      if (client && !ever_used(call, *client)) client.reset();
-                      return call.bare({{"response", client ? client_json(call, *client) : nullptr},
+                      auto view = call.client_view();
+                      if (view && !ever_used(*view)) view.reset();
+                      return call.bare({{"response", view ? client_json(call, *view) : nullptr},
                                         {"client", nullptr}});
                     }});
   auto create = [](Call& call) {
     if (auto& client = call.require_client(); client.is_new) auth::save_client(call.auth(), client);
-    return call.envelope(client_json(call, *call.client()));
+    return call.envelope(stored_client_json(call));
   };
   routes.push_back({"POST", "/v1/client", create});
   routes.push_back({"PUT", "/v1/client", create});
@@ -36,8 +41,7 @@ void add_client_routes(RouteTable& routes) {
                       auto client = call.client();
                       if (!client) return call.bare({{"response", nullptr}, {"client", nullptr}});
                       auth::Sessions(call.auth()).finish_all(*client);
-                      call.reload_client();
-                      auto body = client_json(call, *call.client());
+                      auto body = stored_client_json(call);
                       http::SetCookie gone;
                       gone.name = "__client";
                       gone.max_age_seconds = 0;

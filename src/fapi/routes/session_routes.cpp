@@ -43,12 +43,11 @@ void add_session_routes(RouteTable& routes) {
   routes.push_back({"POST", "/v1/client/sessions/:id/remove", finish("removed")});
   // clerk.signOut(): every session of this client ends; the client itself stays.
   routes.push_back({"DELETE", "/v1/client/sessions", [](Call& call) {
-                      auto client = call.client();
-                      if (client) {
+                      nlohmann::json body = nullptr;
+                      if (auto client = call.client()) {
                         auth::Sessions(call.auth()).finish_all(*client);
-                        call.reload_client();
+                        if (const auto view = call.client_view()) body = client_json(call, *view);
                       }
-                      auto body = client ? client_json(call, *call.client()) : nullptr;
                       call.set_client_uat();
                       return call.bare({{"response", body}, {"client", body}});
                     }});

@@ -27,7 +27,9 @@ const nlohmann::json& JsonRows::next_value() {
 
 std::string JsonRows::next_text() {
   const auto& v = next_value();
-  return v.is_null() ? std::string() : v.get<std::string>();
+  if (v.is_null()) return {};
+  // An aggregate nested in an aggregate reads as its JSON text, as a json column does in Result.
+  return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 std::int64_t JsonRows::next_int64() {

@@ -18,7 +18,7 @@ class JsonRows {
 
   bool next();
 
-  // null reads as "" / 0 / false, as in Result.
+  // null reads as "" / 0 / false, as in Result; a nested array or object as its JSON text.
   std::string next_text();
   std::int64_t next_int64();
   int next_int();

@@ -54,6 +54,9 @@ class PostgresStore final : public auth::Store {
   void update_client(const auth::Client& client) override;
   std::optional<auth::Client> find_client(const std::string& client_id) override;
   std::optional<auth::Client> find_client_by_token_hash(const std::string& token_hash) override;
+  std::optional<auth::ClientView> find_client_view(const std::string& client_id) override;
+  std::optional<auth::ClientView> find_client_view_by_token_hash(
+      const std::string& token_hash) override;
   bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
                            std::int64_t now) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
@@ -115,6 +118,10 @@ class PostgresStore final : public auth::Store {
 
   // Runs a user-record query (one `?`, bound to value) and reads the record it returns.
   std::optional<auth::UserRecord> load_user_record(const std::string& sql,
+                                                   const std::string& value);
+  std::optional<auth::Client> load_client(const std::string& sql, const std::string& value);
+  // Runs a client-view query (one `?`, bound to value): the client with its sessions and users.
+  std::optional<auth::ClientView> load_client_view(const std::string& sql,
                                                    const std::string& value);
   std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
 

@@ -1,5 +1,6 @@
 // PostgresStore: clients (browsers/devices), trusted clients and sessions.
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/user_record_query.h"
 #include "store/rows.h"
 
 namespace tessera::store::postgres {
@@ -22,23 +23,71 @@ void PostgresStore::update_client(const auth::Client& client) {
   with_connection([&](Connection& c) { c.query(sql, p); });
 }
 
+namespace {
+
+std::string client_sql(const std::string& where) {
+  return "SELECT id, " + client_columns() + " FROM clients WHERE " + where;
+}
+
+// The client's row, then its sessions and their users each aggregated as JSON rows.
+std::string client_view_sql(const std::string& where) {
+  return "SELECT id, " + client_columns() + ", (SELECT COALESCE(json_agg(json_build_array(id, " +
+         session_columns() +
+         ") ORDER BY created_at DESC, id COLLATE \"C\" DESC), '[]')"
+         " FROM sessions WHERE client_id = clients.id)"
+         ", (SELECT COALESCE(json_agg(json_build_array(" +
+         user_record_select_list() +
+         ")), '[]') FROM users"
+         " WHERE id IN (SELECT user_id FROM sessions WHERE client_id = clients.id))"
+         " FROM clients WHERE " +
+         where;
+}
+
+}  // namespace
+
 std::optional<auth::Client> PostgresStore::find_client(const std::string& client_id) {
-  static const std::string sql = "SELECT id, " + client_columns() + " FROM clients WHERE id = ?";
+  static const std::string sql = client_sql("id = ?");
+  return load_client(sql, client_id);
+}
+
+std::optional<auth::Client> PostgresStore::find_client_by_token_hash(
+    const std::string& token_hash) {
+  static const std::string sql = client_sql("token_hash = ?");
+  return load_client(sql, token_hash);
+}
+
+std::optional<auth::Client> PostgresStore::load_client(const std::string& sql,
+                                                       const std::string& value) {
   return with_connection([&](Connection& c) -> std::optional<auth::Client> {
-    auto r = c.query(sql, params(client_id));
+    auto r = c.query(sql, params(value));
     if (!r.next()) return std::nullopt;
     return read_client(r);
   });
 }
 
-std::optional<auth::Client> PostgresStore::find_client_by_token_hash(
+std::optional<auth::ClientView> PostgresStore::find_client_view(const std::string& client_id) {
+  static const std::string sql = client_view_sql("id = ?");
+  return load_client_view(sql, client_id);
+}
+
+std::optional<auth::ClientView> PostgresStore::find_client_view_by_token_hash(
     const std::string& token_hash) {
-  static const std::string sql =
-      "SELECT id, " + client_columns() + " FROM clients WHERE token_hash = ?";
-  return with_connection([&](Connection& c) -> std::optional<auth::Client> {
-    auto r = c.query(sql, params(token_hash));
+  static const std::string sql = client_view_sql("token_hash = ?");
+  return load_client_view(sql, token_hash);
+}
+
+std::optional<auth::ClientView> PostgresStore::load_client_view(const std::string& sql,
+                                                                const std::string& value) {
+  return with_connection([&](Connection& c) -> std::optional<auth::ClientView> {
+    auto r = c.query(sql, params(value));
     if (!r.next()) return std::nullopt;
-    return read_client(r);
+    auth::ClientView view;
+    view.client = read_client(r);
+    JsonRows sessions(r.next_text());
+    while (sessions.next()) view.sessions.push_back(read_session(sessions));
+    JsonRows users(r.next_text());
+    while (users.next()) view.users.push_back(read_user_record(users));
+    return view;
   });
 }
 

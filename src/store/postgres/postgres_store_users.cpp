@@ -1,6 +1,6 @@
 // PostgresStore: users, their email addresses and phone numbers.
-#include "store/postgres/json_rows.h"
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/user_record_query.h"
 #include "store/rows.h"
 
 namespace tessera::store::postgres {
@@ -57,20 +57,8 @@ std::optional<auth::User> PostgresStore::find_user(const std::string& user_id) {
 
 namespace {
 
-// A user with its addresses, phones and unused backup-code count in one statement, so one round
-// trip and one snapshot: the addresses come aggregated as JSON. `where` picks the user.
 std::string user_record_sql(const std::string& where) {
-  auto aggregated = [](const std::string& table, const std::string& columns) {
-    return "(SELECT COALESCE(json_agg(json_build_array(id, " + columns +
-           ") ORDER BY created_at, id COLLATE \"C\"), '[]') FROM " + table +
-           " WHERE user_id = users.id)";
-  };
-  return "SELECT id, " + user_profile_columns() + ", " + user_counter_columns() + ", " +
-         aggregated("email_addresses", email_columns()) + ", " +
-         aggregated("phone_numbers", phone_columns()) +
-         ", (SELECT COUNT(*) FROM backup_codes WHERE user_id = users.id AND used_at IS NULL)"
-         " FROM users WHERE " +
-         where;
+  return "SELECT " + user_record_select_list() + " FROM users WHERE " + where;
 }
 
 }  // namespace
@@ -80,14 +68,7 @@ std::optional<auth::UserRecord> PostgresStore::load_user_record(const std::strin
   return with_connection([&](Connection& c) -> std::optional<auth::UserRecord> {
     auto r = c.query(sql, params(value));
     if (!r.next()) return std::nullopt;
-    auth::UserRecord record;
-    record.user = read_user(r);
-    JsonRows emails(r.next_text());
-    while (emails.next()) record.email_addresses.push_back(read_email(emails));
-    JsonRows phones(r.next_text());
-    while (phones.next()) record.phone_numbers.push_back(read_phone(phones));
-    record.backup_codes_remaining = r.next_int();
-    return record;
+    return read_user_record(r);
   });
 }
 

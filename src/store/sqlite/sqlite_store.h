@@ -54,6 +54,9 @@ class SqliteStore final : public auth::Store {
   void update_client(const auth::Client& client) override;
   std::optional<auth::Client> find_client(const std::string& client_id) override;
   std::optional<auth::Client> find_client_by_token_hash(const std::string& token_hash) override;
+  std::optional<auth::ClientView> find_client_view(const std::string& client_id) override;
+  std::optional<auth::ClientView> find_client_view_by_token_hash(
+      const std::string& token_hash) override;
   bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
                            std::int64_t now) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
@@ -89,7 +92,12 @@ class SqliteStore final : public auth::Store {
   static std::optional<auth::UserRecord> load_user_record(Connection& db,
                                                           const std::string& user_id);
   static int count_unused_backup_codes(Connection& db, const std::string& user_id);
-  std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
+  static std::vector<auth::Session> sessions_where(Connection& db, const std::string& column,
+                                                   const std::string& value);
+  // The client that client_sql (one `?`, bound to value) finds, with its sessions and their
+  // users, from one snapshot.
+  std::optional<auth::ClientView> load_client_view(const std::string& client_sql,
+                                                   const std::string& value);
 
   const bool in_memory_;
   std::recursive_mutex mutex_;

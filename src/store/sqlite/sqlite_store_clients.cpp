@@ -1,4 +1,6 @@
 // SqliteStore: clients (browsers/devices), trusted clients and sessions.
+#include <algorithm>
+
 #include "store/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -23,23 +25,64 @@ void SqliteStore::update_client(const auth::Client& client) {
   q->bind(client.id).run();
 }
 
-std::optional<auth::Client> SqliteStore::find_client(const std::string& client_id) {
+namespace {
+
+const std::string& client_by_id_sql() {
   static const std::string sql = "SELECT id, " + client_columns() + " FROM clients WHERE id = ?";
-  auto db = read();
-  auto q = db->prepare(sql);
-  q->bind(client_id);
+  return sql;
+}
+
+const std::string& client_by_token_hash_sql() {
+  static const std::string sql =
+      "SELECT id, " + client_columns() + " FROM clients WHERE token_hash = ?";
+  return sql;
+}
+
+std::optional<auth::Client> find_client_in(Connection& db, const std::string& sql,
+                                           const std::string& value) {
+  auto q = db.prepare(sql);
+  q->bind(value);
   if (!q->step()) return std::nullopt;
   return read_client(*q);
 }
 
+}  // namespace
+
+std::optional<auth::Client> SqliteStore::find_client(const std::string& client_id) {
+  return find_client_in(*read(), client_by_id_sql(), client_id);
+}
+
 std::optional<auth::Client> SqliteStore::find_client_by_token_hash(const std::string& token_hash) {
-  static const std::string sql =
-      "SELECT id, " + client_columns() + " FROM clients WHERE token_hash = ?";
+  return find_client_in(*read(), client_by_token_hash_sql(), token_hash);
+}
+
+std::optional<auth::ClientView> SqliteStore::find_client_view(const std::string& client_id) {
+  return load_client_view(client_by_id_sql(), client_id);
+}
+
+std::optional<auth::ClientView> SqliteStore::find_client_view_by_token_hash(
+    const std::string& token_hash) {
+  return load_client_view(client_by_token_hash_sql(), token_hash);
+}
+
+std::optional<auth::ClientView> SqliteStore::load_client_view(const std::string& client_sql,
+                                                              const std::string& value) {
   auto db = read();
-  auto q = db->prepare(sql);
-  q->bind(token_hash);
-  if (!q->step()) return std::nullopt;
-  return read_client(*q);
+  std::optional<auth::ClientView> view;
+  db->read_snapshot([&] {
+    auto client = find_client_in(*db, client_sql, value);
+    if (!client) return;
+    view.emplace();
+    view->client = std::move(*client);
+    view->sessions = sessions_where(*db, "client_id", view->client.id);
+    for (const auto& s : view->sessions) {
+      const bool listed = std::any_of(view->users.begin(), view->users.end(),
+                                      [&](const auto& u) { return u.user.id == s.user_id; });
+      if (listed) continue;
+      if (auto user = load_user_record(*db, s.user_id)) view->users.push_back(std::move(*user));
+    }
+  });
+  return view;
 }
 
 bool SqliteStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
@@ -92,13 +135,12 @@ std::optional<auth::Session> SqliteStore::find_session(const std::string& id) {
   return read_session(*q);
 }
 
-std::vector<auth::Session> SqliteStore::sessions_where(const std::string& column,
+std::vector<auth::Session> SqliteStore::sessions_where(Connection& db, const std::string& column,
                                                        const std::string& value) {
   // `column` is one of two literals from this file, never input.
   const std::string sql = "SELECT id, " + session_columns() + " FROM sessions WHERE " + column +
                           " = ? ORDER BY created_at DESC, id DESC";
-  auto db = read();
-  auto q = db->prepare(sql);
+  auto q = db.prepare(sql);
   q->bind(value);
   std::vector<auth::Session> sessions;
   while (q->step()) sessions.push_back(read_session(*q));
@@ -106,11 +148,11 @@ std::vector<auth::Session> SqliteStore::sessions_where(const std::string& column
 }
 
 std::vector<auth::Session> SqliteStore::sessions_of_client(const std::string& client_id) {
-  return sessions_where("client_id", client_id);
+  return sessions_where(*read(), "client_id", client_id);
 }
 
 std::vector<auth::Session> SqliteStore::sessions_of_user(const std::string& user_id) {
-  return sessions_where("user_id", user_id);
+  return sessions_where(*read(), "user_id", user_id);
 }
 
 }  // namespace tessera::store::sqlite

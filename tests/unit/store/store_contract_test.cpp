@@ -157,6 +157,17 @@ TEST_P(StoreContract, UserRecordTextSurvivesQuotesBackslashesAndUnicode) {
   EXPECT_EQ(record->email_addresses[0].email, odd);
   ASSERT_EQ(record->phone_numbers.size(), 1u);
   expect_same(phone, record->phone_numbers[0]);
+
+  // Also nested one level deeper, as a client view's user.
+  add_client("client_1");
+  store().create_session(sample_session("sess_1", "client_1", "user_1", 100));
+  const auto view = store().find_client_view("client_1");
+  ASSERT_TRUE(view);
+  ASSERT_EQ(view->users.size(), 1u);
+  ASSERT_EQ(view->users[0].email_addresses.size(), 1u);
+  EXPECT_EQ(view->users[0].email_addresses[0].email, odd);
+  ASSERT_EQ(view->users[0].phone_numbers.size(), 1u);
+  expect_same(phone, view->users[0].phone_numbers[0]);
 }
 
 TEST_P(StoreContract, UnverifiedAddressesDoNotIdentifyAUser) {
@@ -455,6 +466,55 @@ TEST_P(StoreContract, SessionsAreListedNewestFirst) {
   const auto listed = store().sessions_of_client("client_2");
   ASSERT_EQ(listed.size(), 1u);
   expect_same(sample_session("sess_d", "client_2", "user_1", 400), listed[0]);
+}
+
+// A client's JSON is read at once: the client, all its sessions newest first, their users whole.
+TEST_P(StoreContract, ClientViewHoldsTheSessionsAndTheirUsers) {
+  const auto client = add_client("client_1");
+  add_client("client_2");
+  const auto zoe = add_user("user_1", "zoe@example.com");
+  add_user("user_2", "other@example.com");
+  add_user("user_3", "third@example.com");
+  const auto phone = sample_phone("idn_phone_a", "user_1");
+  store().add_phone_number(phone);
+  store().replace_backup_codes("user_1", {"h1", "h2"});
+  auto ended = sample_session("sess_a", "client_1", "user_1", 100);
+  ended.status = "ended";
+  store().create_session(ended);
+  store().create_session(sample_session("sess_c", "client_1", "user_2", 300));
+  store().create_session(sample_session("sess_b", "client_1", "user_1", 200));
+  store().create_session(sample_session("sess_d", "client_2", "user_3", 400));
+
+  for (const auto& view : {store().find_client_view("client_1"),
+                           store().find_client_view_by_token_hash(client.token_hash)}) {
+    ASSERT_TRUE(view);
+    expect_same(client, view->client);
+    ASSERT_EQ(view->sessions.size(), 3u);
+    expect_same(sample_session("sess_c", "client_1", "user_2", 300), view->sessions[0]);
+    expect_same(sample_session("sess_b", "client_1", "user_1", 200), view->sessions[1]);
+    expect_same(ended, view->sessions[2]);
+    ASSERT_EQ(view->users.size(), 2u);  // each user once; user_3 is another client's
+    const auto& first = view->users[0].user.id == "user_1" ? view->users[0] : view->users[1];
+    const auto& second = view->users[0].user.id == "user_1" ? view->users[1] : view->users[0];
+    expect_same(zoe, first.user);
+    ASSERT_EQ(first.email_addresses.size(), 1u);
+    EXPECT_EQ(first.email_addresses[0].email, "zoe@example.com");
+    ASSERT_EQ(first.phone_numbers.size(), 1u);
+    expect_same(phone, first.phone_numbers[0]);
+    EXPECT_EQ(first.backup_codes_remaining, 2);
+    EXPECT_EQ(second.user.id, "user_2");
+  }
+}
+
+TEST_P(StoreContract, ClientViewOfAClientWithoutSessionsOrOfNoClient) {
+  const auto client = add_client("client_1");
+  const auto view = store().find_client_view_by_token_hash(client.token_hash);
+  ASSERT_TRUE(view);
+  expect_same(client, view->client);
+  EXPECT_TRUE(view->sessions.empty());
+  EXPECT_TRUE(view->users.empty());
+  EXPECT_FALSE(store().find_client_view("client_2"));
+  EXPECT_FALSE(store().find_client_view_by_token_hash("unknown"));
 }
 
 // --- signing keys
