@@ -27,6 +27,12 @@ struct ClientView {
   std::vector<UserRecord> users;  // the users of those sessions, each once
 };
 
+// A client with one of its sessions, read at once, for the calls that act on a session.
+struct ClientSession {
+  Client client;
+  std::optional<Session> session;  // absent when the client has no session with that id
+};
+
 // Everything the domain keeps. Implementations: store/sqlite, store/postgres. One shared test
 // suite (tests/unit/store/store_contract_test.cpp) runs against each.
 //
@@ -85,6 +91,8 @@ class Store {
   virtual std::optional<ClientView> find_client_view(const std::string& client_id) = 0;
   virtual std::optional<ClientView> find_client_view_by_token_hash(
       const std::string& token_hash) = 0;
+  virtual std::optional<ClientSession> find_client_session_by_token_hash(
+      const std::string& token_hash, const std::string& session_id) = 0;
   // True when the client was not trusted for the user before (trust is granted once: marking
   // again keeps the original time).
   virtual bool mark_client_trusted(const std::string& client_id, const std::string& user_id,

@@ -67,6 +67,19 @@ std::optional<auth::Client> Call::client() {
   return client_;
 }
 
+std::optional<auth::Session> Call::client_session(const std::string& session_id) {
+  if (client_loaded_) {
+    auto s = client_ ? auth().store.find_session(session_id) : std::nullopt;
+    return s && s->client_id == client_->id ? s : std::nullopt;
+  }
+  client_loaded_ = true;
+  auto found = auth::find_client_session_by_token(auth(), client_token(), session_id);
+  if (!found && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  if (!found) return std::nullopt;
+  client_ = std::move(found->client);
+  return std::move(found->session);
+}
+
 auth::Client& Call::require_client() {
   if (!client()) {
     // Stored by the flow that uses it, in the same transaction as its own writes; its cookie is

@@ -38,6 +38,9 @@ class Call {
   // The client this request acts for, from the dev-browser token or the __client cookie.
   // Throws dev_browser_unauthenticated for an unknown dev-browser token.
   std::optional<auth::Client> client();
+  // The client's session with this id, read together with the client (which client() then
+  // returns): absent when the client has none with that id.
+  std::optional<auth::Session> client_session(const std::string& session_id);
   // The client, made when the browser has none yet: then it is new (Client::is_new) until a flow
   // stores it, and its cookie is set only once it is stored.
   auth::Client& require_client();

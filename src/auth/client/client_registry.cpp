@@ -48,6 +48,13 @@ std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::st
   return ctx.store.find_client_by_token_hash(client_token_hash(token));
 }
 
+std::optional<ClientSession> find_client_session_by_token(const AuthContext& ctx,
+                                                          const std::string& token,
+                                                          const std::string& session_id) {
+  if (!plausible_token(token)) return std::nullopt;
+  return ctx.store.find_client_session_by_token_hash(client_token_hash(token), session_id);
+}
+
 std::optional<ClientView> find_client_view_by_token(const AuthContext& ctx,
                                                     const std::string& token) {
   if (!plausible_token(token)) return std::nullopt;

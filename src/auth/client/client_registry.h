@@ -20,6 +20,9 @@ IssuedClient create_client(const AuthContext& ctx);
 // Stores the client's changes: inserts a new one, updates a stored one.
 void save_client(const AuthContext& ctx, Client& client);
 std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::string& token);
+std::optional<ClientSession> find_client_session_by_token(const AuthContext& ctx,
+                                                          const std::string& token,
+                                                          const std::string& session_id);
 // The client with its sessions and their users (what its JSON shows), in one read.
 std::optional<ClientView> find_client_view_by_token(const AuthContext& ctx,
                                                     const std::string& token);

@@ -39,7 +39,10 @@ std::vector<Session> Sessions::live_of_client(const std::string& client_id) {
 }
 
 Session Sessions::require_live(const Client& client, const std::string& session_id) {
-  auto s = ctx_.store.find_session(session_id);
+  return require_live(client, ctx_.store.find_session(session_id));
+}
+
+Session Sessions::require_live(const Client& client, const std::optional<Session>& s) {
   if (!s || s->client_id != client.id)
     throw AuthError("resource_not_found", "", {{"resource", "session"}});
   // A session of this client that ended: the SDK re-reads the client and signs out locally.

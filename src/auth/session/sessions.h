@@ -30,6 +30,8 @@ class Sessions {
   // The client's live session with this id. Unknown (or another client's): resource_not_found;
   // ended or expired: authentication_invalid.
   Session require_live(const Client& client, const std::string& session_id);
+  // The same, for a session already read with its client (absent: none with the id asked for).
+  Session require_live(const Client& client, const std::optional<Session>& found);
   // Marks the session as used now and selects it as the client's active session.
   Session touch(Client& client, const std::string& session_id);
   // end: status "ended"; remove: status "removed". Either way it stops counting as signed in.

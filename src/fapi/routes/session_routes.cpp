@@ -23,8 +23,8 @@ RouteHandler finish(const char* status) {
 
 // Token responses are bare ({object, jwt}); an envelope here breaks clerk-js.
 http::Response token(Call& call) {
-  auto session =
-      auth::Sessions(call.auth()).require_live(signed_client(call), call.path_param("id"));
+  const auto found = call.client_session(call.path_param("id"));
+  auto session = auth::Sessions(call.auth()).require_live(signed_client(call), found);
   return call.bare({{"object", "token"}, {"jwt", session_token(call, session)}});
 }
 

@@ -76,6 +76,24 @@ std::optional<auth::ClientView> PostgresStore::find_client_view_by_token_hash(
   return load_client_view(sql, token_hash);
 }
 
+std::optional<auth::ClientSession> PostgresStore::find_client_session_by_token_hash(
+    const std::string& token_hash, const std::string& session_id) {
+  // The session comes as zero or one aggregated row.
+  static const std::string sql = "SELECT id, " + client_columns() +
+                                 ", (SELECT COALESCE(json_agg(json_build_array(id, " +
+                                 session_columns() +
+                                 ")), '[]') FROM sessions WHERE id = ? AND client_id = clients.id)"
+                                 " FROM clients WHERE token_hash = ?";
+  return with_connection([&](Connection& c) -> std::optional<auth::ClientSession> {
+    auto r = c.query(sql, params(session_id, token_hash));
+    if (!r.next()) return std::nullopt;
+    auth::ClientSession found{read_client(r), std::nullopt};
+    JsonRows session(r.next_text());
+    if (session.next()) found.session = read_session(session);
+    return found;
+  });
+}
+
 std::optional<auth::ClientView> PostgresStore::load_client_view(const std::string& sql,
                                                                 const std::string& value) {
   return with_connection([&](Connection& c) -> std::optional<auth::ClientView> {

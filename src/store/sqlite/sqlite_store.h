@@ -57,6 +57,8 @@ class SqliteStore final : public auth::Store {
   std::optional<auth::ClientView> find_client_view(const std::string& client_id) override;
   std::optional<auth::ClientView> find_client_view_by_token_hash(
       const std::string& token_hash) override;
+  std::optional<auth::ClientSession> find_client_session_by_token_hash(
+      const std::string& token_hash, const std::string& session_id) override;
   bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
                            std::int64_t now) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;

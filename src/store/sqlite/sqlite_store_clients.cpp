@@ -65,6 +65,20 @@ std::optional<auth::ClientView> SqliteStore::find_client_view_by_token_hash(
   return load_client_view(client_by_token_hash_sql(), token_hash);
 }
 
+std::optional<auth::ClientSession> SqliteStore::find_client_session_by_token_hash(
+    const std::string& token_hash, const std::string& session_id) {
+  static const std::string session_sql =
+      "SELECT id, " + session_columns() + " FROM sessions WHERE id = ? AND client_id = ?";
+  auto db = read();
+  auto client = find_client_in(*db, client_by_token_hash_sql(), token_hash);
+  if (!client) return std::nullopt;
+  auth::ClientSession found{std::move(*client), std::nullopt};
+  auto q = db->prepare(session_sql);
+  q->bind(session_id).bind(found.client.id);
+  if (q->step()) found.session = read_session(*q);
+  return found;
+}
+
 std::optional<auth::ClientView> SqliteStore::load_client_view(const std::string& client_sql,
                                                               const std::string& value) {
   auto db = read();

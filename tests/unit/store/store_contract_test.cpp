@@ -517,6 +517,30 @@ TEST_P(StoreContract, ClientViewOfAClientWithoutSessionsOrOfNoClient) {
   EXPECT_FALSE(store().find_client_view_by_token_hash("unknown"));
 }
 
+TEST_P(StoreContract, ClientSessionIsOnlyTheClientsOwn) {
+  const auto client = add_client("client_1");
+  const auto other = add_client("client_2");
+  add_user("user_1", "zoe@example.com");
+  const auto mine = sample_session("sess_1", "client_1", "user_1", 100);
+  store().create_session(mine);
+  store().create_session(sample_session("sess_2", "client_2", "user_1", 200));
+
+  auto found = store().find_client_session_by_token_hash(client.token_hash, "sess_1");
+  ASSERT_TRUE(found);
+  expect_same(client, found->client);
+  ASSERT_TRUE(found->session);
+  expect_same(mine, *found->session);
+
+  found = store().find_client_session_by_token_hash(client.token_hash, "sess_2");  // another's
+  ASSERT_TRUE(found);
+  expect_same(client, found->client);
+  EXPECT_FALSE(found->session);
+  found = store().find_client_session_by_token_hash(other.token_hash, "sess_unknown");
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(found->session);
+  EXPECT_FALSE(store().find_client_session_by_token_hash("unknown", "sess_1"));
+}
+
 // --- signing keys
 
 TEST_P(StoreContract, SigningKeysAreListedNewestFirstAndRetired) {
