@@ -1,4 +1,5 @@
-// The `tessera` command line: serve, migrate, config check, users unlock/import, keys rotate.
+// The `tessera` command line: serve, migrate, config check, users unlock/import, cleanup, keys
+// rotate.
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <functional>
@@ -103,6 +104,17 @@ int main(int argc, char** argv) {
     action = [&](const tessera::config::Config& c) {
       return tessera::app::import_users(c, import_file, import_batch);
     };
+  });
+
+  CLI::App* cleanup = app.add_subcommand(
+      "cleanup", "Delete sign-ins, sessions and clients that can no longer be used (run daily)");
+  int keep_days = 7;
+  cleanup->add_option("--keep-days", keep_days, "Keep them this many days after (default 7)")
+      ->check(CLI::Range(0, 3650));
+  add_config_file_options(*cleanup, options);
+  add_server_options(*cleanup, options, false);
+  cleanup->callback([&] {
+    action = [&](const tessera::config::Config& c) { return tessera::app::cleanup(c, keep_days); };
   });
 
   CLI::App* keys = app.add_subcommand("keys", "Manage the session-token signing keys");

@@ -2,6 +2,7 @@
 
 #include "app/instance_key.h"
 #include "app/serve.h"
+#include "auth/housekeeping/purge.h"
 #include "auth/identifiers.h"
 #include "crypto/secret_box.h"
 #include "env/system_clock.h"
@@ -25,6 +26,16 @@ int unlock_user(const config::Config& config, const std::string& email) {
   }
   store->reset_failed_attempts(user->user.id);
   std::cout << "tessera: unlocked " << user->user.id << "\n";
+  return 0;
+}
+
+int cleanup(const config::Config& config, int keep_days) {
+  auto store = store::open_store(config.database.url);
+  constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+  const auto report = auth::purge_expired(*store, env::SystemClock().now_ms(), keep_days * kDayMs);
+  std::cout << "tessera: deleted " << report.sign_ins << " sign-ins, " << report.sign_ups
+            << " sign-ups, " << report.sessions << " sessions, " << report.clients
+            << " clients (unusable for over " << keep_days << " days)\n";
   return 0;
 }
 

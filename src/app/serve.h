@@ -12,6 +12,9 @@ int serve(const config::Config& config);
 int migrate(const config::Config& config);
 // Clears the failed-attempt counter and lockout of the user with this email address.
 int unlock_user(const config::Config& config, const std::string& email);
+// Deletes sign-ins, sign-ups, sessions and clients that have been unusable for `keep_days`
+// (auth/housekeeping/purge.h) and prints how many of each.
+int cleanup(const config::Config& config, int keep_days);
 // Adds a new signing key; running servers pick it up on restart, older keys stay in the JWKS.
 int rotate_keys(const config::Config& config);
 

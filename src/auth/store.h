@@ -33,6 +33,14 @@ struct ClientSession {
   std::optional<Session> session;  // absent when the client has no session with that id
 };
 
+// Rows that can no longer be used, by kind (Store::purge_expired).
+enum class Expired {
+  kSignIns,   // abandoned (abandon_at) before the cut-off
+  kSignUps,   // abandoned before it
+  kSessions,  // expired (expire_at) before it, ended or not
+  kClients,   // created before it (with their sessions and trust)
+};
+
 // Everything the domain keeps. Implementations: store/sqlite, store/postgres. One shared test
 // suite (tests/unit/store/store_contract_test.cpp) runs against each.
 //
@@ -120,6 +128,11 @@ class Store {
   virtual void add_signing_key(const SigningKey& key) = 0;
   virtual std::vector<SigningKey> signing_keys() = 0;
   virtual void retire_signing_keys_except(const std::string& kid) = 0;
+
+  // --- housekeeping
+  // Deletes up to `limit` rows of that kind from before `before` (ms); returns how many. Small
+  // batches keep each write short next to a serving node.
+  virtual int purge_expired(Expired kind, std::int64_t before, int limit) = 0;
 
   // --- instance-wide small values (e.g. a generated development instance key)
   virtual std::optional<std::string> get_setting(const std::string& name) = 0;

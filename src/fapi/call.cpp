@@ -10,7 +10,7 @@ namespace tessera::fapi {
 namespace {
 
 constexpr auto kClientCookie = "__client";
-constexpr long kClientCookieSeconds = 365L * 24 * 3600;
+constexpr long kClientCookieSeconds = auth::kClientLifetimeMs / 1000;
 constexpr std::size_t kMaxUserAgentLength = 256;  // enough to name a browser in an email
 
 bool secure_cookies(const Services& services) {

@@ -1,10 +1,15 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "auth/context.h"
 
 namespace tessera::auth {
+
+// How long a client's cookie lives (it is set once, when the client is made): afterwards the
+// browser has forgotten the client, and housekeeping may delete it.
+inline constexpr std::int64_t kClientLifetimeMs = 365LL * 24 * 3600 * 1000;
 
 // A new client and the secret token that identifies it (cookie or dev-browser token). The token
 // is returned once; only its hash is stored.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "store/housekeeping_sql.h"
 #include "store/postgres/connection.h"
 
 namespace tessera::store::postgres {
@@ -205,7 +206,8 @@ void apply_missing(Connection& connection) {
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy};
+  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy,
+                                                 housekeeping_indexes_sql()};
   return steps;
 }
 

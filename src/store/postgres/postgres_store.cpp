@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_store.h"
 
+#include "store/housekeeping_sql.h"
 #include "store/postgres/migrations.h"
 
 namespace tessera::store::postgres {
@@ -79,6 +80,16 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
   // succeeds as "ROLLBACK": nothing was written, so the caller must hear about it.
   if (lease->exec("COMMIT").command_status() != "COMMIT")
     throw std::runtime_error("postgres: the transaction had failed and was rolled back");
+}
+
+// --- housekeeping
+
+int PostgresStore::purge_expired(auth::Expired kind, std::int64_t before, int limit) {
+  return retrying([&] {
+    return with_connection([&](Connection& c) {
+      return static_cast<int>(c.query(purge_sql(kind), params(before, limit)).affected());
+    });
+  });
 }
 
 // --- settings

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "store/housekeeping_sql.h"
 #include "store/sqlite/connection.h"
 
 namespace tessera::store::sqlite {
@@ -175,7 +176,8 @@ constexpr const char* kSignInPasswordFailsPolicy =
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy};
+  static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy,
+                                                 housekeeping_indexes_sql()};
   return steps;
 }
 

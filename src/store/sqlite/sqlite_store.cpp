@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/housekeeping_sql.h"
 #include "store/sqlite/migrations.h"
 
 namespace tessera::store::sqlite {
@@ -49,6 +50,14 @@ ReaderPool::Lease SqliteStore::read() {
   if (in_memory_ || transaction_thread_.load() == std::this_thread::get_id())
     return ReaderPool::Lease(db_, std::unique_lock(mutex_));
   return readers_.lend();
+}
+
+// --- housekeeping
+
+int SqliteStore::purge_expired(auth::Expired kind, std::int64_t before, int limit) {
+  Lock lock(mutex_);
+  db_.prepare(purge_sql(kind))->bind(before).bind(limit).run();
+  return db_.changes();
 }
 
 // --- settings

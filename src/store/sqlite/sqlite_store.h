@@ -80,6 +80,8 @@ class SqliteStore final : public auth::Store {
   std::vector<auth::SigningKey> signing_keys() override;
   void retire_signing_keys_except(const std::string& kid) override;
 
+  int purge_expired(auth::Expired kind, std::int64_t before, int limit) override;
+
   std::optional<std::string> get_setting(const std::string& name) override;
   std::string put_setting_if_absent(const std::string& name, const std::string& value) override;
 

@@ -541,6 +541,66 @@ TEST_P(StoreContract, ClientSessionIsOnlyTheClientsOwn) {
   EXPECT_FALSE(store().find_client_session_by_token_hash("unknown", "sess_1"));
 }
 
+// --- housekeeping
+
+TEST_P(StoreContract, PurgeDeletesOnlyRowsFromBeforeTheCutOffAndAtMostTheLimit) {
+  add_client("client_1");
+  add_user("user_1", "zoe@example.com");
+  for (int i = 0; i < 3; ++i) {
+    auto si = sample_sign_in("sia_" + std::to_string(i), "client_1");
+    si.abandon_at = 100 + i;  // 100, 101, 102
+    store().create_sign_in(si);
+  }
+  EXPECT_EQ(store().purge_expired(auth::Expired::kSignIns, 102, 1), 1);  // the oldest first
+  EXPECT_FALSE(store().find_sign_in("sia_0"));
+  EXPECT_EQ(store().purge_expired(auth::Expired::kSignIns, 102, 10), 1);
+  EXPECT_FALSE(store().find_sign_in("sia_1"));
+  EXPECT_TRUE(store().find_sign_in("sia_2"));  // not before the cut-off
+  EXPECT_EQ(store().purge_expired(auth::Expired::kSignIns, 102, 10), 0);
+
+  auto su = sample_sign_up("sua_1", "client_1");
+  su.abandon_at = 50;
+  store().create_sign_up(su);
+  EXPECT_EQ(store().purge_expired(auth::Expired::kSignUps, 51, 10), 1);
+  EXPECT_FALSE(store().find_sign_up("sua_1"));
+}
+
+TEST_P(StoreContract, PurgedSessionsAreTheExpiredOnes) {
+  add_client("client_1");
+  add_user("user_1", "zoe@example.com");
+  auto old = sample_session("sess_old", "client_1", "user_1", 100);
+  old.expire_at = 1000;
+  auto current = sample_session("sess_new", "client_1", "user_1", 200);
+  current.expire_at = 5000;
+  store().create_session(old);
+  store().create_session(current);
+  EXPECT_EQ(store().purge_expired(auth::Expired::kSessions, 2000, 10), 1);
+  EXPECT_FALSE(store().find_session("sess_old"));
+  EXPECT_TRUE(store().find_session("sess_new"));
+}
+
+TEST_P(StoreContract, APurgedClientTakesItsSessionsAndTrustButNotItsUsers) {
+  auto old = sample_client("client_old");
+  old.created_at = 10;
+  store().create_client(old);
+  auto young = sample_client("client_young");
+  young.token_hash = "young";
+  young.created_at = 1000;
+  store().create_client(young);
+  add_user("user_1", "zoe@example.com");
+  store().create_session(sample_session("sess_1", "client_old", "user_1", 100));
+  store().mark_client_trusted("client_old", "user_1", 20);
+  store().mark_client_trusted("client_young", "user_1", 20);
+
+  EXPECT_EQ(store().purge_expired(auth::Expired::kClients, 500, 10), 1);
+  EXPECT_FALSE(store().find_client("client_old"));
+  EXPECT_FALSE(store().find_session("sess_1"));
+  EXPECT_FALSE(store().is_client_trusted("client_old", "user_1"));
+  EXPECT_TRUE(store().is_client_trusted("client_young", "user_1"));
+  EXPECT_TRUE(store().find_client("client_young"));
+  EXPECT_TRUE(store().find_user_record("user_1"));
+}
+
 // --- signing keys
 
 TEST_P(StoreContract, SigningKeysAreListedNewestFirstAndRetired) {
