@@ -116,7 +116,12 @@ std::optional<auth::ClientView> Call::client_view() {
 }
 
 http::Response Call::envelope(nlohmann::json response) {
+  return envelope_with([&] { return std::move(response); });
+}
+
+http::Response Call::envelope_with(const std::function<nlohmann::json()>& build_response) {
   const auto view = client_view();
+  auto response = build_response();
   auto client = view ? client_json(*this, *view, &response) : nlohmann::json(nullptr);
   nlohmann::json body = {{"response", std::move(response)}, {"client", std::move(client)}};
   set_client_uat();

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -52,6 +53,10 @@ class Call {
 
   // Clerk's envelope: {"response": response, "client": <the current client>}.
   http::Response envelope(nlohmann::json response);
+  // The same, with the response built after the client is read, so that the users the client
+  // lists serve the response too (a user record fewer for a sign-in that completed, a session, or
+  // /v1/me).
+  http::Response envelope_with(const std::function<nlohmann::json()>& build_response);
   // A user as the response presents it: read once per request, since presenting happens after
   // the request's changes (a client lists the user once per session, a sign-in once more).
   const std::optional<auth::UserRecord>& presented_user(const std::string& user_id);

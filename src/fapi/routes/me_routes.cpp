@@ -20,7 +20,8 @@ std::string me_user_id(Call& call) { return me_session(call).user_id; }
 
 void add_me_routes(RouteTable& routes) {
   routes.push_back({"GET", "/v1/me", [](Call& call) {
-                      return call.envelope(user_json(call, me_session(call).user_id));
+                      const auto user_id = me_user_id(call);
+                      return call.envelope_with([&] { return user_json(call, user_id); });
                     }});
   routes.push_back({"PATCH", "/v1/me", [](Call& call) {
                       const auto session = me_session(call);
@@ -36,7 +37,7 @@ void add_me_routes(RouteTable& routes) {
                       }
                       user->updated_at = call.auth().now();
                       call.auth().store.update_user(*user);
-                      return call.envelope(user_json(call, session.user_id));
+                      return call.envelope_with([&] { return user_json(call, session.user_id); });
                     }});
   routes.push_back({"POST", "/v1/me/change_password", [](Call& call) {
                       const auto session = me_session(call);
@@ -45,7 +46,7 @@ void add_me_routes(RouteTable& routes) {
                           {call.param_or_empty("current_password"),
                            call.param_or_empty("new_password"),
                            call.param_or_empty("sign_out_of_other_sessions") == "true"});
-                      return call.envelope(user_json(call, session.user_id));
+                      return call.envelope_with([&] { return user_json(call, session.user_id); });
                     }});
 }
 

@@ -17,7 +17,7 @@ RouteHandler finish(const char* status) {
   return [status](Call& call) {
     auto session =
         auth::Sessions(call.auth()).finish(signed_client(call), call.path_param("id"), status);
-    return call.envelope(session_json(call, session));
+    return call.envelope_with([&] { return session_json(call, session); });
   };
 }
 
@@ -35,7 +35,7 @@ void add_session_routes(RouteTable& routes) {
       {"POST", "/v1/client/sessions/:id/touch", [](Call& call) {
          auto session =
              auth::Sessions(call.auth()).touch(signed_client(call), call.path_param("id"));
-         return call.envelope(session_json(call, session));
+         return call.envelope_with([&] { return session_json(call, session); });
        }});
   routes.push_back({"POST", "/v1/client/sessions/:id/tokens", token});
   routes.push_back({"POST", "/v1/client/sessions/:id/tokens/:template", token});
