@@ -51,7 +51,10 @@ class Store {
   virtual ~Store() = default;
 
   // Runs fn inside one transaction; fn receives the store to use inside it. An exception from fn
-  // rolls everything back and is rethrown.
+  // rolls everything back and is rethrown. Inside it, a write that returns nothing may travel
+  // with the next statement (PostgreSQL: one round trip for several), so its error (e.g.
+  // DuplicateError) can come from a later call or from the commit; the transaction then writes
+  // nothing either way. create_user reports a taken email at once.
   virtual void transaction(const std::function<void(Store&)>& fn) = 0;
 
   // --- users and identifiers

@@ -35,26 +35,107 @@ Result Connection::checked(pg_result* raw, const std::string& sql) {
   return result;
 }
 
-Result Connection::exec(const std::string& sql) { return checked(PQexec(conn_, sql.c_str()), sql); }
+Result Connection::exec(const std::string& sql) {
+  if (!deferred_.empty()) {  // sent first: text of several statements cannot join a pipeline
+    auto last = std::move(deferred_.back());
+    deferred_.pop_back();
+    pipelined(std::move(last));
+  }
+  return checked(PQexec(conn_, sql.c_str()), sql);
+}
 
-Result Connection::query(const std::string& sql, const Params& params) {
+const std::string& Connection::prepared(const std::string& sql) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     const std::string name = "tessera_" + std::to_string(prepared_.size());
     checked(PQprepare(conn_, name.c_str(), number_placeholders(sql).c_str(), 0, nullptr), sql);
     found = prepared_.emplace(sql, name).first;
   }
+  return found->second;
+}
+
+Result Connection::query(const std::string& sql, const Params& params) {
+  const auto& name = prepared(sql);
+  if (!deferred_.empty()) return pipelined({name, sql, params});
   const auto values = params.pointers();
-  return checked(PQexecPrepared(conn_, found->second.c_str(), params.size(), values.data(), nullptr,
-                                nullptr, /*resultFormat=*/0),
+  return checked(PQexecPrepared(conn_, name.c_str(), params.size(), values.data(), nullptr, nullptr,
+                                /*resultFormat=*/0),
                  sql);
 }
 
+void Connection::defer(const std::string& sql, const Params& params) {
+  deferred_.push_back({params.size() > 0 ? prepared(sql) : std::string(), sql, params});
+}
+
+std::string Connection::commit() { return pipelined({"", "COMMIT", {}}).command_status(); }
+
+void Connection::send(const Deferred& statement) {
+  const auto values = statement.params.pointers();
+  const int sent =
+      statement.name.empty()
+          ? PQsendQueryParams(conn_, statement.sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                              /*resultFormat=*/0)
+          : PQsendQueryPrepared(conn_, statement.name.c_str(), statement.params.size(),
+                                values.data(), nullptr, nullptr, /*resultFormat=*/0);
+  if (sent != 1) throw_connection_error(conn_, "send");
+}
+
+Result Connection::pipelined(Deferred last) {
+  auto statements = std::move(deferred_);
+  deferred_.clear();
+  statements.push_back(std::move(last));
+  if (PQenterPipelineMode(conn_) != 1) throw_connection_error(conn_, "pipeline");
+  // A failure to send leaves the connection unusable (not idle(): the pool drops it).
+  for (const auto& statement : statements) send(statement);
+  if (PQpipelineSync(conn_) != 1) throw_connection_error(conn_, "pipeline");
+
+  // Every statement's results, up to the sync, are read before anything is thrown, so the
+  // connection is left in step with the server.
+  pg_result* failure = nullptr;
+  pg_result* answer = nullptr;
+  const std::string* failed_sql = nullptr;
+  auto drop = [&] {
+    PQclear(failure);
+    PQclear(answer);
+  };
+  for (const auto& statement : statements) {
+    pg_result* raw = PQgetResult(conn_);
+    if (raw == nullptr) {
+      drop();
+      throw_connection_error(conn_, "pipeline");
+    }
+    while (pg_result* extra = PQgetResult(conn_)) PQclear(extra);  // the end of its results
+    if (PQresultStatus(raw) == PGRES_FATAL_ERROR && failure == nullptr) {
+      failure = raw;
+      failed_sql = &statement.sql;
+    } else if (&statement == &statements.back()) {
+      answer = raw;
+    } else {
+      PQclear(raw);
+    }
+  }
+  pg_result* sync = PQgetResult(conn_);
+  const bool in_step = sync != nullptr && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+  PQclear(sync);
+  if (!in_step || PQexitPipelineMode(conn_) != 1) {
+    drop();
+    throw_connection_error(conn_, "pipeline");
+  }
+  if (failure != nullptr) {
+    PQclear(answer);
+    Result owned(failure);  // freed after the throw's message is built
+    throw_result_error(failure, conn_, describe(*failed_sql));
+  }
+  return checked(answer, statements.back().sql);
+}
+
 bool Connection::idle() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE &&
+         PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && deferred_.empty();
 }
 
 void Connection::rollback_quietly() noexcept {
+  deferred_.clear();  // never sent: nothing of them to undo
   if (PQstatus(conn_) != CONNECTION_OK) return;
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
   PQclear(PQexec(conn_, "ROLLBACK"));

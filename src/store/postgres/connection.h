@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/postgres/params.h"
 #include "store/postgres/result.h"
@@ -24,16 +25,38 @@ class Connection {
   // Runs one statement, prepared on first use on this connection. `?` are the parameters.
   Result query(const std::string& sql, const Params& params = {});
 
+  // Queues a statement whose result nobody reads (`params` empty: `sql` is sent as text, e.g.
+  // BEGIN). It goes to the server with the next query(), exec() or commit() on this connection,
+  // all in one round trip (libpq's pipeline mode). Meant for writes inside a transaction: an error
+  // of a queued statement is thrown by that later call, and fails the transaction.
+  void defer(const std::string& sql, const Params& params = {});
+  // COMMIT, sent with the queued statements; its command tag: "COMMIT", or "ROLLBACK" when a
+  // statement of the transaction had failed.
+  std::string commit();
+
   // Connected and outside any transaction: fit to go back into the pool.
   bool idle() const;
   // Ends a transaction left open or failed, ignoring errors; then idle() tells if that worked.
   void rollback_quietly() noexcept;
 
  private:
+  struct Deferred {
+    std::string name;  // prepared statement; empty: `sql` goes as text without parameters
+    std::string sql;
+    Params params;
+  };
+
   Result checked(pg_result* result, const std::string& sql);
+  // The name of the statement prepared for sql on this connection (prepared on first use).
+  const std::string& prepared(const std::string& sql);
+  // Sends the queued statements and `last` in one pipeline, reads every result, and returns the
+  // last one's; throws the first error after the pipeline is drained.
+  Result pipelined(Deferred last);
+  void send(const Deferred& statement);
 
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
+  std::vector<Deferred> deferred_;
 };
 
 }  // namespace tessera::store::postgres

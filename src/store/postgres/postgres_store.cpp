@@ -69,16 +69,18 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
     ~Unpin() { pins = outer; }
   } unpin{pin.outer};
 
-  lease->exec(begin);
+  lease->defer(begin);  // travels with the transaction's first statement
+  std::string outcome;
   try {
     body();
+    outcome = lease->commit();  // throws the error of a write still queued until now
   } catch (...) {
     lease->rollback_quietly();
     throw;
   }
   // COMMIT of a transaction a failed statement aborted (its exception swallowed by the body)
   // succeeds as "ROLLBACK": nothing was written, so the caller must hear about it.
-  if (lease->exec("COMMIT").command_status() != "COMMIT")
+  if (outcome != "COMMIT")
     throw std::runtime_error("postgres: the transaction had failed and was rolled back");
 }
 
@@ -114,6 +116,14 @@ std::string PostgresStore::put_setting_if_absent(const std::string& name,
       return r.next_text();
     });
   });
+}
+
+void PostgresStore::write(const std::string& sql, const Params& p) {
+  if (Connection* connection = pinned()) {
+    connection->defer(sql, p);
+    return;
+  }
+  pool_.acquire()->query(sql, p);
 }
 
 bool PostgresStore::changes_one_row(const std::string& sql, const Params& p) {

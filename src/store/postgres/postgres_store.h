@@ -112,6 +112,10 @@ class PostgresStore final : public auth::Store {
     }
   }
 
+  // A write whose result nobody reads: inside a transaction it waits to travel with the next
+  // statement (Connection::defer), outside one it runs at once.
+  void write(const std::string& sql, const Params& p);
+
   // A conditional write as one statement, retried like any other: true when it changed exactly
   // one row (a code consumed, a TOTP step advanced, a client newly trusted).
   bool changes_one_row(const std::string& sql, const Params& p);

@@ -28,7 +28,7 @@ void PostgresStore::create_sign_in(const auth::SignIn& sign_in) {
   p.bind(sign_in.id);
   bind_sign_in(p, sign_in);
   p.bind(sign_in.version);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 bool PostgresStore::update_sign_in(auth::SignIn& sign_in) {
@@ -60,7 +60,7 @@ void PostgresStore::create_sign_up(const auth::SignUp& sign_up) {
   p.bind(sign_up.id);
   bind_sign_up(p, sign_up);
   p.bind(sign_up.version);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 bool PostgresStore::update_sign_up(auth::SignUp& sign_up) {

@@ -11,7 +11,7 @@ void PostgresStore::create_client(const auth::Client& client) {
   Params p;
   p.bind(client.id);
   bind_client(p, client);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 void PostgresStore::update_client(const auth::Client& client) {
@@ -20,7 +20,7 @@ void PostgresStore::update_client(const auth::Client& client) {
   Params p;
   bind_client(p, client);
   p.bind(client.id);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 namespace {
@@ -134,7 +134,7 @@ void PostgresStore::create_session(const auth::Session& session) {
   Params p;
   p.bind(session.id);
   bind_session(p, session);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 void PostgresStore::update_session(const auth::Session& session) {
@@ -143,7 +143,7 @@ void PostgresStore::update_session(const auth::Session& session) {
   Params p;
   bind_session(p, session);
   p.bind(session.id);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 std::optional<auth::Session> PostgresStore::find_session(const std::string& id) {

@@ -10,7 +10,7 @@ void PostgresStore::add_signing_key(const auth::SigningKey& key) {
   Params p;
   p.bind(key.kid);
   bind_signing_key(p, key);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 std::vector<auth::SigningKey> PostgresStore::signing_keys() {

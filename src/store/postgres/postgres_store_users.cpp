@@ -33,15 +33,13 @@ void PostgresStore::update_user(const auth::User& user) {
   Params p;
   bind_user_profile(p, user);
   p.bind(user.id);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now) {
   retrying([&] {
-    with_connection([&](Connection& c) {
-      c.query("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
-              params(now, now, user_id));
-    });
+    write("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
+          params(now, now, user_id));
   });
 }
 
@@ -99,7 +97,7 @@ void PostgresStore::add_phone_number(const auth::PhoneNumber& phone) {
   Params p;
   p.bind(phone.id);
   bind_phone(p, phone);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 void PostgresStore::update_phone_number(const auth::PhoneNumber& phone) {
@@ -108,7 +106,7 @@ void PostgresStore::update_phone_number(const auth::PhoneNumber& phone) {
   Params p;
   bind_phone(p, phone);
   p.bind(phone.id);
-  with_connection([&](Connection& c) { c.query(sql, p); });
+  write(sql, p);
 }
 
 void PostgresStore::delete_phone_number(const std::string& phone_id) {

@@ -212,12 +212,46 @@ TEST_F(PostgresStoreTest, ATransactionWhoseErrorWasSwallowedReportsFailure) {
     tx.create_client(sample_client("client_2"));
     auto clash = sample_client("client_3");
     clash.token_hash = client.token_hash;
-    EXPECT_THROW(tx.create_client(clash), auth::DuplicateError);
+    // The write travels with the next statement, which reports its error.
+    EXPECT_THROW(
+        {
+          tx.create_client(clash);
+          tx.find_client("client_1");
+        },
+        auth::DuplicateError);
   }),
                std::runtime_error);
   EXPECT_FALSE(store.find_client("client_2"));
   store.create_client(sample_client("client_4"));  // the connection went back to the pool fine
   EXPECT_TRUE(store.find_client("client_4"));
+}
+
+// Writes inside a transaction wait to travel with the next statement (one round trip for many);
+// one still queued at the end fails the COMMIT that carries it, and nothing is written.
+TEST_F(PostgresStoreTest, AWriteQueuedUntilTheCommitFailsTheTransaction) {
+  PostgresStore store(url(), 1);
+  const auto client = sample_client("client_1");
+  store.create_client(client);
+  auto clash = sample_client("client_3");
+  clash.token_hash = client.token_hash;
+  EXPECT_THROW(store.transaction([&](auth::Store& tx) {
+    tx.create_client(sample_client("client_2"));
+    tx.create_client(clash);
+  }),
+               auth::DuplicateError);
+  EXPECT_FALSE(store.find_client("client_2"));
+  EXPECT_FALSE(store.find_client("client_3"));
+  // The one connection is in step with the server again: queued writes, a read and a commit.
+  store.transaction([&](auth::Store& tx) {
+    tx.create_client(sample_client("client_4"));
+    auto changed = sample_client("client_4");
+    changed.sign_in_id = "sia_changed";
+    tx.update_client(changed);
+    EXPECT_EQ(tx.find_client("client_4")->sign_in_id, "sia_changed");  // sees its own writes
+    tx.create_client(sample_client("client_5"));
+  });
+  EXPECT_TRUE(store.find_client("client_4"));
+  EXPECT_TRUE(store.find_client("client_5"));
 }
 
 // More threads than connections, each mixing plain calls and transactions that hold their
