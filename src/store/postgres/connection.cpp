@@ -36,12 +36,15 @@ Result Connection::checked(pg_result* raw, const std::string& sql) {
 }
 
 Result Connection::exec(const std::string& sql) {
-  if (!deferred_.empty()) {  // sent first: text of several statements cannot join a pipeline
-    auto last = std::move(deferred_.back());
-    deferred_.pop_back();
-    pipelined(std::move(last));
-  }
+  flush();  // first: text of several statements cannot join a pipeline
   return checked(PQexec(conn_, sql.c_str()), sql);
+}
+
+void Connection::flush() {
+  if (deferred_.empty()) return;
+  auto last = std::move(deferred_.back());
+  deferred_.pop_back();
+  pipelined(std::move(last));
 }
 
 const std::string& Connection::prepared(const std::string& sql) {
@@ -135,7 +138,7 @@ bool Connection::idle() const {
 }
 
 void Connection::rollback_quietly() noexcept {
-  deferred_.clear();  // never sent: nothing of them to undo
+  forget_deferred();  // never sent: nothing of them to undo
   if (PQstatus(conn_) != CONNECTION_OK) return;
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
   PQclear(PQexec(conn_, "ROLLBACK"));

@@ -30,6 +30,10 @@ class Connection {
   // all in one round trip (libpq's pipeline mode). Meant for writes inside a transaction: an error
   // of a queued statement is thrown by that later call, and fails the transaction.
   void defer(const std::string& sql, const Params& params = {});
+  // Sends the queued statements now (one round trip); throws the first one's error.
+  void flush();
+  // Drops the queued statements unsent (the transaction level they belong to is rolled back).
+  void forget_deferred() noexcept { deferred_.clear(); }
   // COMMIT, sent with the queued statements; its command tag: "COMMIT", or "ROLLBACK" when a
   // statement of the transaction had failed.
   std::string commit();

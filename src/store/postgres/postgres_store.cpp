@@ -47,8 +47,10 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
     ++pin->depth;
     try {
       body();
+      pin->connection->flush();  // the level's queued writes fail it, not the level outside
     } catch (...) {
       --pin->depth;
+      pin->connection->forget_deferred();
       try {
         pin->connection->exec("ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " +
                               savepoint);

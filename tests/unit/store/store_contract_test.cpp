@@ -683,6 +683,28 @@ TEST_P(StoreContract, NestedTransactionsBelongToTheOuterOne) {
   EXPECT_TRUE(store().find_client("client_2"));
 }
 
+// A nested transaction that fails is undone alone: the outer one may catch that and go on. Its
+// failing write may be one that waits for the next statement (PostgreSQL), so it must be sent
+// before the nested level ends.
+TEST_P(StoreContract, AFailedNestedTransactionIsUndoneAlone) {
+  const auto taken = add_client("client_1");
+  store().transaction([&](auth::Store& tx) {
+    tx.create_client(sample_client("client_2"));
+    auto clash = sample_client("client_3");
+    clash.token_hash = taken.token_hash;
+    EXPECT_THROW(tx.transaction([&](auth::Store& inner) {
+      inner.create_client(sample_client("client_4"));
+      inner.create_client(clash);
+    }),
+                 auth::DuplicateError);
+    tx.create_client(sample_client("client_5"));
+  });
+  EXPECT_TRUE(store().find_client("client_2"));
+  EXPECT_FALSE(store().find_client("client_3"));
+  EXPECT_FALSE(store().find_client("client_4"));
+  EXPECT_TRUE(store().find_client("client_5"));
+}
+
 // The sign-up flow's pattern: a taken email inside a transaction aborts all of it.
 TEST_P(StoreContract, DuplicateInsideATransactionWritesNothing) {
   add_user("user_1", "zoe@example.com");
