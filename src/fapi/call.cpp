@@ -110,7 +110,7 @@ std::optional<auth::ClientView> Call::client_view() {
   client_.reset();  // also a new client that was never stored: the request left none
   if (view) {
     client_ = view->client;
-    for (const auto& user : view->users) presented_users_.emplace(user.user.id, user);
+    for (const auto& user : view->users) presented_users_.insert_or_assign(user.user.id, user);
   }
   return view;
 }

@@ -60,6 +60,9 @@ class Call {
   // A user as the response presents it: read once per request, since presenting happens after
   // the request's changes (a client lists the user once per session, a sign-in once more).
   const std::optional<auth::UserRecord>& presented_user(const std::string& user_id);
+  // A user record the request already holds, for presented_user() unless it has one; the
+  // client's (client_view()) replaces it, being read after the request's writes.
+  void present(const auth::UserRecord& user) { presented_users_.emplace(user.user.id, user); }
   http::Response bare(nlohmann::json body, int status = 200) const;
 
   void add_cookie(std::string set_cookie_header) {

@@ -73,6 +73,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
     if (wrong && user) record_failed_attempt(ctx_, user->user);
   });
   if (wrong) throw AuthError("form_password_incorrect", "password");
+  user_ = user;
   if (completes) complete(client, si, *user);
   return si;
 }
@@ -330,6 +331,7 @@ UserRecord SignInFlow::user_of(const SignIn& si) {
   if (si.user_id.empty()) throw AuthError("form_identifier_not_found", "identifier");
   auto user = ctx_.store.find_user_record(si.user_id);
   if (!user) throw AuthError("sign_in_identification_or_user_deleted");
+  user_ = user;
   return *user;
 }
 

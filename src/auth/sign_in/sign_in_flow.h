@@ -36,6 +36,11 @@ class SignInFlow {
   SignIn attempt_second_factor(Client& client, const std::string& id, const std::string& strategy,
                                const std::string& code);
 
+  // The user the last step acted on, as it read them at the start (absent for an unknown
+  // identifier). A step changes nothing of theirs that the sign-in shows (factors, names), so
+  // the sign-in can be presented with it without reading the user again.
+  const std::optional<UserRecord>& user() const { return user_; }
+
  private:
   SignIn load(const Client& client, const std::string& id);
   UserRecord user_of(const SignIn& sign_in);
@@ -61,6 +66,7 @@ class SignInFlow {
   const AuthContext& ctx_;
   Sessions sessions_;
   Device device_;
+  std::optional<UserRecord> user_;
 };
 
 }  // namespace tessera::auth

@@ -26,6 +26,7 @@ RouteHandler step(Step step) {
     auth::SignInFlow flow(call.auth(), call.device());
     auto& client = call.require_client();
     auto sign_in = step(call, flow, client, call.path_param("id"));
+    if (flow.user()) call.present(*flow.user());
     return call.envelope_with([&] { return sign_in_json(call, sign_in); });
   };
 }
@@ -39,6 +40,7 @@ void add_sign_in_routes(RouteTable& routes) {
                       auth::SignInParams params{call.param("identifier"), call.param("password"),
                                                 call.param("strategy")};
                       auto sign_in = flow.create(client, params);
+                      if (flow.user()) call.present(*flow.user());
                       return call.envelope_with([&] { return sign_in_json(call, sign_in); });
                     }});
   routes.push_back({"GET", "/v1/client/sign_ins/:id",

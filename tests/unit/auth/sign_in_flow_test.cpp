@@ -56,6 +56,21 @@ TEST_F(SignInFlowTest, NewClientNeedsClientTrust) {
   EXPECT_TRUE(sessions.live_of_client(laptop.id).empty());
 }
 
+// The route presents the sign-in with the user the step read, instead of reading them again.
+TEST_F(SignInFlowTest, AStepLendsTheUserItRead) {
+  auto laptop = new_client();
+  SignInFlow flow(ctx);
+  EXPECT_FALSE(flow.user());
+  const auto si = flow.create(laptop, {std::string(kEmail), std::string(kPassword), std::nullopt});
+  ASSERT_TRUE(flow.user());
+  EXPECT_EQ(flow.user()->user.id, zoe.user_id);
+  EXPECT_EQ(flow.user()->email_addresses.at(0).email, kEmail);
+
+  SignInFlow next(ctx);
+  next.get(laptop, si.id);
+  EXPECT_FALSE(next.user());  // reading the attempt alone does not read the user
+}
+
 TEST_F(SignInFlowTest, NewClientCompletesWhenClientTrustIsOff) {
   settings.client_trust = false;
   auto laptop = new_client();
