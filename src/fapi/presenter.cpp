@@ -96,4 +96,9 @@ nlohmann::json client_json(Call& call, const auth::ClientView& view,
           {"updated_at", client.updated_at}};
 }
 
+nlohmann::json current_client_json(Call& call) {
+  const auto view = call.client_view();
+  return view ? client_json(call, *view) : nlohmann::json(nullptr);
+}
+
 }  // namespace tessera::fapi

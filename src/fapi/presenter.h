@@ -17,6 +17,8 @@ class Call;
 // sign-in or sign-up, it is reused as the client's copy.
 nlohmann::json client_json(Call& call, const auth::ClientView& view,
                            const nlohmann::json* response = nullptr);
+// The request's client as stored now (Call::client_view), or null when it has none.
+nlohmann::json current_client_json(Call& call);
 nlohmann::json session_json(Call& call, const auth::Session& session);
 nlohmann::json sign_in_json(Call& call, const auth::SignIn& sign_in);
 nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up);

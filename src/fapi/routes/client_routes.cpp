@@ -14,11 +14,6 @@ bool ever_used(const auth::ClientView& view) {
          !client.last_active_session_id.empty() || !view.sessions.empty();
 }
 
-nlohmann::json stored_client_json(Call& call) {
-  const auto view = call.client_view();
-  return view ? client_json(call, *view) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 void add_client_routes(RouteTable& routes) {
@@ -32,7 +27,7 @@ void add_client_routes(RouteTable& routes) {
                     }});
   auto create = [](Call& call) {
     if (auto& client = call.require_client(); client.is_new) auth::save_client(call.auth(), client);
-    return call.envelope(stored_client_json(call));
+    return call.envelope(current_client_json(call));
   };
   routes.push_back({"POST", "/v1/client", create});
   routes.push_back({"PUT", "/v1/client", create});
@@ -41,7 +36,7 @@ void add_client_routes(RouteTable& routes) {
                       auto client = call.client();
                       if (!client) return call.bare({{"response", nullptr}, {"client", nullptr}});
                       auth::Sessions(call.auth()).finish_all(*client);
-                      auto body = stored_client_json(call);
+                      auto body = current_client_json(call);
                       http::SetCookie gone;
                       gone.name = "__client";
                       gone.max_age_seconds = 0;

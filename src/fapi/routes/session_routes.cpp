@@ -46,7 +46,7 @@ void add_session_routes(RouteTable& routes) {
                       nlohmann::json body = nullptr;
                       if (auto client = call.client()) {
                         auth::Sessions(call.auth()).finish_all(*client);
-                        if (const auto view = call.client_view()) body = client_json(call, *view);
+                        body = current_client_json(call);
                       }
                       call.set_client_uat();
                       return call.bare({{"response", body}, {"client", body}});
