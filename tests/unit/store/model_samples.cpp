@@ -76,6 +76,12 @@ auth::Client sample_client(const std::string& id) {
   return c;
 }
 
+auth::Client sample_client_with_token_of(const std::string& id, const auth::Client& taken) {
+  auto c = sample_client(id);
+  c.token_hash = taken.token_hash;
+  return c;
+}
+
 auth::SignIn sample_sign_in(const std::string& id, const std::string& client_id) {
   auth::SignIn s;
   s.id = id;

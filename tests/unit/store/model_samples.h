@@ -19,6 +19,8 @@ auth::EmailAddress sample_email(const std::string& id, const std::string& user_i
                                 const std::string& email);
 auth::PhoneNumber sample_phone(const std::string& id, const std::string& user_id);
 auth::Client sample_client(const std::string& id);
+// A client that clashes with `taken` on the unique token hash.
+auth::Client sample_client_with_token_of(const std::string& id, const auth::Client& taken);
 auth::SignIn sample_sign_in(const std::string& id, const std::string& client_id);
 auth::SignUp sample_sign_up(const std::string& id, const std::string& client_id);
 auth::Session sample_session(const std::string& id, const std::string& client_id,

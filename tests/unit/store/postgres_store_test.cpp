@@ -210,8 +210,7 @@ TEST_F(PostgresStoreTest, ATransactionWhoseErrorWasSwallowedReportsFailure) {
   store.create_client(client);
   EXPECT_THROW(store.transaction([&](auth::Store& tx) {
     tx.create_client(sample_client("client_2"));
-    auto clash = sample_client("client_3");
-    clash.token_hash = client.token_hash;
+    const auto clash = sample_client_with_token_of("client_3", client);
     // The write travels with the next statement, which reports its error.
     EXPECT_THROW(
         {
@@ -232,8 +231,7 @@ TEST_F(PostgresStoreTest, AWriteQueuedUntilTheCommitFailsTheTransaction) {
   PostgresStore store(url(), 1);
   const auto client = sample_client("client_1");
   store.create_client(client);
-  auto clash = sample_client("client_3");
-  clash.token_hash = client.token_hash;
+  const auto clash = sample_client_with_token_of("client_3", client);
   EXPECT_THROW(store.transaction([&](auth::Store& tx) {
     tx.create_client(sample_client("client_2"));
     tx.create_client(clash);

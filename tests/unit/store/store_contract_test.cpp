@@ -338,8 +338,7 @@ TEST_P(StoreContract, ClientsRoundTripAndAreFoundByTokenHash) {
 
 TEST_P(StoreContract, TokenHashIsUnique) {
   const auto client = add_client("client_1");
-  auto other = sample_client("client_2");
-  other.token_hash = client.token_hash;
+  const auto other = sample_client_with_token_of("client_2", client);
   EXPECT_THROW(store().create_client(other), auth::DuplicateError);
 }
 
@@ -690,8 +689,7 @@ TEST_P(StoreContract, AFailedNestedTransactionIsUndoneAlone) {
   const auto taken = add_client("client_1");
   store().transaction([&](auth::Store& tx) {
     tx.create_client(sample_client("client_2"));
-    auto clash = sample_client("client_3");
-    clash.token_hash = taken.token_hash;
+    const auto clash = sample_client_with_token_of("client_3", taken);
     EXPECT_THROW(tx.transaction([&](auth::Store& inner) {
       inner.create_client(sample_client("client_4"));
       inner.create_client(clash);
