@@ -3,7 +3,7 @@
 //   argon2id at Tessera's parameters (m=19 MiB, t=2, p=1), one core and all cores, for every
 //   implementation found at build time:
 //     tessera      crypto::Argon2id (what the server runs: the Argon2 reference implementation's
-//                  SIMD fill, its memory kept per thread and wiped after each hash)
+//                  SIMD fill, its memory kept between hashes and wiped after each hash)
 //     libsodium    crypto_pwhash, a fresh mmap(MAP_POPULATE) per hash
 //     libgcrypt    gcry_kdf ARGON2ID (malloc per hash, which glibc reuses)
 //   RSA-2048 RS256 signatures with crypto::Rs256Signer, one core and all cores.

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -14,22 +15,31 @@ namespace {
 constexpr std::size_t kMaxKeptBytes = 64u << 20;
 constexpr std::size_t kHugePage = 2u << 20;
 
-// One per thread: 2 MiB-aligned so the kernel can back it with huge pages, excluded from core
-// dumps (it holds password-derived blocks while a hash runs).
-struct KeptMemory {
+struct Block {
   std::uint8_t* data = nullptr;
   std::size_t size = 0;
-  bool lent = false;  // a hash is using it (argon2 may not re-enter, but be safe)
+};
 
-  ~KeptMemory() { release(); }
-  void release() {
-    std::free(data);
-    data = nullptr;
-    size = 0;
+// Work memory shared by all threads: a hash borrows the smallest free block that fits and
+// returns it after, so the blocks kept number the most hashes that ever ran at once (the
+// server's hash slots), however many threads take turns at hashing.
+struct KeptBlocks {
+  std::mutex mutex;
+  std::vector<Block> free;
+  std::vector<Block> lent;
+
+  ~KeptBlocks() {
+    for (const auto& block : free) std::free(block.data);
   }
 };
-thread_local KeptMemory kept;
 
+KeptBlocks& kept() {
+  static KeptBlocks blocks;
+  return blocks;
+}
+
+// 2 MiB-aligned so the kernel can back it with huge pages, excluded from core dumps (it holds
+// password-derived blocks while a hash runs).
 std::uint8_t* allocate_aligned(std::size_t bytes, std::size_t& rounded) {
   rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   auto* memory = static_cast<std::uint8_t*>(std::aligned_alloc(kHugePage, rounded));
@@ -41,30 +51,41 @@ std::uint8_t* allocate_aligned(std::size_t bytes, std::size_t& rounded) {
 }
 
 int lend(std::uint8_t** memory, std::size_t bytes) {
-  if (bytes > kMaxKeptBytes || kept.lent) {
-    std::size_t rounded = 0;
+  std::size_t rounded = 0;
+  if (bytes > kMaxKeptBytes) {
     *memory = allocate_aligned(bytes, rounded);
     return *memory ? ARGON2_OK : ARGON2_MEMORY_ALLOCATION_ERROR;
   }
-  if (kept.size < bytes) {
-    kept.release();
-    kept.data = allocate_aligned(bytes, kept.size);
-    if (kept.data == nullptr) {
-      kept.size = 0;
-      return ARGON2_MEMORY_ALLOCATION_ERROR;
-    }
+  auto& blocks = kept();
+  std::lock_guard lock(blocks.mutex);
+  auto best = blocks.free.end();
+  for (auto it = blocks.free.begin(); it != blocks.free.end(); ++it)
+    if (it->size >= bytes && (best == blocks.free.end() || it->size < best->size)) best = it;
+  Block block;
+  if (best != blocks.free.end()) {
+    block = *best;
+    blocks.free.erase(best);
+  } else {
+    block.data = allocate_aligned(bytes, rounded);
+    if (block.data == nullptr) return ARGON2_MEMORY_ALLOCATION_ERROR;
+    block.size = rounded;
   }
-  kept.lent = true;
-  *memory = kept.data;
+  blocks.lent.push_back(block);
+  *memory = block.data;
   return ARGON2_OK;
 }
 
 // The reference wipes the blocks before calling this (FLAG_clear_internal_memory).
 void give_back(std::uint8_t* memory, std::size_t) {
-  if (memory == kept.data)
-    kept.lent = false;
-  else
-    std::free(memory);
+  auto& blocks = kept();
+  std::lock_guard lock(blocks.mutex);
+  for (auto it = blocks.lent.begin(); it != blocks.lent.end(); ++it) {
+    if (it->data != memory) continue;
+    blocks.free.push_back(*it);
+    blocks.lent.erase(it);
+    return;
+  }
+  std::free(memory);  // too large to keep
 }
 
 }  // namespace
@@ -96,9 +117,21 @@ std::string argon2_raw(Argon2Variant variant, std::string_view password, std::st
 }
 
 void release_argon2_memory() {
-  if (!kept.lent) kept.release();
+  std::vector<Block> unused;
+  {
+    auto& blocks = kept();
+    std::lock_guard lock(blocks.mutex);
+    unused.swap(blocks.free);
+  }
+  for (const auto& block : unused) std::free(block.data);
 }
 
-std::size_t kept_argon2_memory() { return kept.size; }
+std::size_t kept_argon2_memory() {
+  auto& blocks = kept();
+  std::lock_guard lock(blocks.mutex);
+  std::size_t bytes = 0;
+  for (const auto& block : blocks.free) bytes += block.size;
+  return bytes;
+}
 
 }  // namespace tessera::crypto

@@ -15,17 +15,18 @@ struct Argon2Cost {
 };
 
 // Raw Argon2 (version 1.3) by the reference implementation (cmake/argon2_reference.cmake).
-// The work memory stays with the calling thread from one hash to the next: mapping and
-// faulting in fresh memory for every hash (what libsodium does) costs a third of a hash. It is
-// wiped after every hash and given back by release_argon2_memory(). Throws std::runtime_error
+// The work memory is kept from one hash to the next (shared by all threads, one block per hash
+// running at once): mapping and faulting in fresh memory for every hash (what libsodium does)
+// costs a third of a hash. It is wiped after every hash and given back by
+// release_argon2_memory(). Throws std::runtime_error
 // for costs the reference rejects or when memory runs out.
 std::string argon2_raw(Argon2Variant variant, std::string_view password, std::string_view salt,
                        const Argon2Cost& cost, std::size_t output_bytes);
 
-// Frees the calling thread's kept work memory (an idle hashing worker calls this).
+// Frees the kept work memory no hash is using (an idle hashing worker calls this).
 void release_argon2_memory();
 
-// Bytes of work memory the calling thread keeps (for tests).
+// Bytes of work memory kept and not in use (for tests).
 std::size_t kept_argon2_memory();
 
 }  // namespace tessera::crypto

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "crypto/encoding.h"
 
@@ -21,25 +22,47 @@ TEST(Argon2Kernel, MatchesReferenceVectors) {
             "09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7");
 }
 
-TEST(Argon2Kernel, KeepsItsMemoryPerThreadUntilReleased) {
-  std::thread([] {
-    EXPECT_EQ(kept_argon2_memory(), 0u);
-    const auto first = argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32);
-    EXPECT_GE(kept_argon2_memory(), 1024u * 1024);
-    // The kept memory was wiped and is reused: the same input gives the same output.
-    EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), first);
-    EXPECT_NE(argon2_raw(Argon2Variant::id, "px", "saltsalt", {1024, 1, 1}, 32), first);
-    release_argon2_memory();
-    EXPECT_EQ(kept_argon2_memory(), 0u);
-    EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), first);
-  }).join();
+TEST(Argon2Kernel, KeepsItsMemoryUntilReleased) {
+  release_argon2_memory();
+  EXPECT_EQ(kept_argon2_memory(), 0u);
+  const auto first = argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32);
+  EXPECT_GE(kept_argon2_memory(), 1024u * 1024);
+  // The kept memory was wiped and is reused: the same input gives the same output.
+  EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), first);
+  EXPECT_NE(argon2_raw(Argon2Variant::id, "px", "saltsalt", {1024, 1, 1}, 32), first);
+  release_argon2_memory();
+  EXPECT_EQ(kept_argon2_memory(), 0u);
+  EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), first);
+}
+
+// The blocks follow the hashes, not the threads: threads that hash one after another share one
+// block, and a block is never lent to two hashes at once.
+TEST(Argon2Kernel, ThreadsTakingTurnsShareOneBlock) {
+  release_argon2_memory();
+  const auto expected = argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32);
+  const auto one_block = kept_argon2_memory();
+  for (int i = 0; i < 4; ++i)
+    std::thread([&] {
+      EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), expected);
+    }).join();
+  EXPECT_EQ(kept_argon2_memory(), one_block);
+
+  std::vector<std::thread> together;
+  for (int i = 0; i < 4; ++i)
+    together.emplace_back([&] {
+      for (int k = 0; k < 20; ++k)
+        EXPECT_EQ(argon2_raw(Argon2Variant::id, "pw", "saltsalt", {1024, 1, 1}, 32), expected);
+    });
+  for (auto& thread : together) thread.join();
+  EXPECT_GE(kept_argon2_memory(), one_block);
+  EXPECT_LE(kept_argon2_memory(), 4 * one_block);
+  release_argon2_memory();
 }
 
 TEST(Argon2Kernel, LargeCostsAreNotKept) {
-  std::thread([] {
-    argon2_raw(Argon2Variant::id, "pw", "saltsalt", {128 * 1024, 1, 1}, 32);
-    EXPECT_EQ(kept_argon2_memory(), 0u);
-  }).join();
+  release_argon2_memory();
+  argon2_raw(Argon2Variant::id, "pw", "saltsalt", {128 * 1024, 1, 1}, 32);
+  EXPECT_EQ(kept_argon2_memory(), 0u);
 }
 
 TEST(Argon2Kernel, RejectsWhatArgon2Rejects) {
