@@ -14,6 +14,7 @@
 #include "delivery/make_delivery.h"
 #include "env/adjustable_clock.h"
 #include "env/argon2id_password_hasher.h"
+#include "env/pooled_password_hasher.h"
 #include "env/stderr_log.h"
 #include "env/system_random.h"
 #include "fapi/fapi_app.h"
@@ -54,7 +55,20 @@ int serve(const config::Config& config) {
       auth_settings_from(config, crypto::hmac_sha256(key, "one-time-code-pepper"));
   env::AdjustableClock clock;
   env::SystemRandom random;
-  env::Argon2idPasswordHasher hasher;
+  // argon2id runs on one thread per core, at a lower priority so that, with every core
+  // hashing, the I/O threads still answer (429s, token refreshes) without waiting for a slice.
+  // Its work memory is kept while sign-ins keep coming and given back after a second without
+  // work, so an idle server stays small. The requests that hash wait for it on threads of their
+  // own (below).
+  const int hashing_threads =
+      hashing_thread_count(config.server.worker_threads, std::thread::hardware_concurrency());
+  http::ThreadPool hash_runner({.threads = hashing_threads,
+                                .nice_increment = kHashingNiceIncrement,
+                                .on_idle = crypto::release_argon2_memory,
+                                .idle_after = std::chrono::seconds(1)});
+  const env::Argon2idPasswordHasher argon2id;
+  const env::PooledPasswordHasher hasher(
+      argon2id, [&hash_runner](std::function<void()> job) { hash_runner.post(std::move(job)); });
   delivery::DevOutbox outbox;
   const auto delivery = delivery::make_delivery(config, outbox);
   env::StderrLog log;
@@ -68,20 +82,16 @@ int serve(const config::Config& config) {
   keys.load_or_create(clock.now_ms());
   const tokens::KeyRefresher key_refresher(keys, clock, key_refresh);
 
-  // Cheap work (database, tokens) gets a roomy pool; argon2id gets one thread per core and a
-  // queue of two hashes per thread, so saturation costs at most ~3 hashes of latency and the
-  // excess is refused at once. Hashing runs at a lower priority so that, with every core
-  // hashing, the I/O threads still answer (429s, token refreshes) without waiting for a slice.
-  const int hash_threads =
-      hashing_thread_count(config.server.worker_threads, std::thread::hardware_concurrency());
-  http::ThreadPool workers(std::max(4, 2 * hash_threads), 4096);
-  // Each hashing worker keeps its argon2 memory while sign-ins keep coming and gives it back
-  // after a second without work, so an idle server stays small.
-  http::ThreadPool hashing({.threads = hash_threads,
-                            .max_queue = static_cast<std::size_t>(2 * hash_threads),
+  // Cheap work (database, tokens) gets a roomy pool. Requests that hash get two threads per
+  // hashing thread (one waits for its hash while the other reads or writes the database) and a
+  // queue of one request per hashing thread: at most three requests per core are in hand, so
+  // saturation costs at most ~3 hashes of latency and the excess is refused at once. They run
+  // at the hashing priority too: they are what saturates the CPU, and cheap requests go first.
+  http::ThreadPool workers(std::max(4, 2 * hashing_threads), 4096);
+  http::ThreadPool hashing({.threads = hashing_request_thread_count(hashing_threads),
+                            .max_queue = static_cast<std::size_t>(hashing_threads),
                             .nice_increment = kHashingNiceIncrement,
-                            .on_idle = crypto::release_argon2_memory,
-                            .idle_after = std::chrono::seconds(1)});
+                            .on_idle = {}});
   tokens::TokenCache token_cache;
   const auto publishable_key = publishable_key_or_default(config.server.publishable_key);
   const fapi::Services services{config,

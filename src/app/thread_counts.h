@@ -5,8 +5,13 @@ namespace tessera::app {
 // How many threads of each kind a server runs, from the configured counts (0 = automatic) and
 // the machine's cores (0 when unknown).
 
-// Hashing workers: one per core (at least two), since argon2id is what saturates the CPU.
+// Hashing threads (password hashes running at once): one per core (at least two), since
+// argon2id is what saturates the CPU.
 int hashing_thread_count(int configured, unsigned cores);
+
+// Threads that run the requests that hash: two per hashing thread, so that while one waits
+// on the database (a PostgreSQL round trip) or its hash, another has a hash queued.
+int hashing_request_thread_count(int hashing_threads);
 
 // I/O threads only parse requests and write answers (a few microseconds each; endpoints run on
 // the worker pools), so one per four cores. On a small machine every further I/O thread costs

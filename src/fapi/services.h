@@ -17,7 +17,7 @@ struct Services {
   const auth::AuthContext& auth;
   tokens::KeyRing& keys;
   http::ThreadPool& workers;              // database and token work
-  http::ThreadPool& hashing;              // argon2id: passwords and backup codes
+  http::ThreadPool& hashing;              // requests that hash (passwords, backup codes)
   delivery::DevOutbox* outbox = nullptr;  // only with dev.outbox (development)
   std::string publishable_key;
   bool production_instance = true;                // pk_live_: the server sets __client_uat itself

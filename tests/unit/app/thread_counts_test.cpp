@@ -17,6 +17,11 @@ TEST(ThreadCounts, HashingUsesEveryCoreAndAtLeastTwo) {
   EXPECT_EQ(hashing_thread_count(0, 0), 2);  // unknown
 }
 
+TEST(ThreadCounts, RequestsThatHashRunOnTwoThreadsPerHashingThread) {
+  EXPECT_EQ(hashing_request_thread_count(2), 4);
+  EXPECT_EQ(hashing_request_thread_count(8), 16);
+}
+
 TEST(ThreadCounts, IoUsesOneThreadPerFourCoresAndAtLeastOne) {
   EXPECT_EQ(io_thread_count(0, 2), 1);
   EXPECT_EQ(io_thread_count(0, 4), 1);
