@@ -33,6 +33,12 @@ struct ClientSession {
   std::optional<Session> session;  // absent when the client has no session with that id
 };
 
+// A sign-in with the record of its user, read at once, for the steps that check a factor.
+struct SignInWithUser {
+  SignIn sign_in;
+  std::optional<UserRecord> user;  // absent before identification or when the user is gone
+};
+
 // Rows that can no longer be used, by kind (Store::purge_expired).
 enum class Expired {
   kSignIns,   // abandoned (abandon_at) before the cut-off
@@ -115,6 +121,7 @@ class Store {
   // Writes only if the stored version equals sign_in.version; then bumps sign_in.version.
   virtual bool update_sign_in(SignIn& sign_in) = 0;
   virtual std::optional<SignIn> find_sign_in(const std::string& id) = 0;
+  virtual std::optional<SignInWithUser> find_sign_in_with_user(const std::string& id) = 0;
   virtual void create_sign_up(const SignUp& sign_up) = 0;
   virtual bool update_sign_up(SignUp& sign_up) = 0;
   virtual std::optional<SignUp> find_sign_up(const std::string& id) = 0;

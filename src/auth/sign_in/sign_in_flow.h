@@ -36,7 +36,7 @@ class SignInFlow {
   SignIn attempt_second_factor(Client& client, const std::string& id, const std::string& strategy,
                                const std::string& code);
 
-  // The user the last step acted on, as it read them at the start (absent for an unknown
+  // The sign-in's user as the last step read them at its start (absent for an unknown
   // identifier). A step changes nothing of theirs that the sign-in shows (factors, names), so
   // the sign-in can be presented with it without reading the user again.
   const std::optional<UserRecord>& user() const { return user_; }

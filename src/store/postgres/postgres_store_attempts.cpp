@@ -2,6 +2,7 @@
 // only applies to the version the caller read, so of two concurrent requests on one attempt
 // (on one node or two) exactly one wins and the other sees `false`.
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/user_record_query.h"
 #include "store/rows.h"
 
 namespace tessera::store::postgres {
@@ -49,6 +50,22 @@ std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {
     auto r = c.query(sql, params(id));
     if (!r.next()) return std::nullopt;
     return read_sign_in(r);
+  });
+}
+
+// One statement: the user record's select list runs over `users` in a lateral subquery (its
+// unqualified columns are the user's), all NULL when the sign-in has no user.
+std::optional<auth::SignInWithUser> PostgresStore::find_sign_in_with_user(const std::string& id) {
+  static const std::string sql =
+      "SELECT s.*, u.* FROM (SELECT id, " + sign_in_columns() +
+      ", version FROM sign_ins WHERE id = ?) s LEFT JOIN LATERAL (SELECT " +
+      user_record_select_list() + " FROM users WHERE users.id = s.user_id) u ON true";
+  return with_connection([&](Connection& c) -> std::optional<auth::SignInWithUser> {
+    auto r = c.query(sql, params(id));
+    if (!r.next()) return std::nullopt;
+    auth::SignInWithUser found{read_sign_in(r), std::nullopt};
+    if (!r.next_is_null()) found.user = read_user_record(r);
+    return found;
   });
 }
 

@@ -32,12 +32,21 @@ bool Result::next() {
   return true;
 }
 
-const char* Result::next_value() {
+void Result::expect_next_column() const {
   if (row_ < 0 || row_ >= rows() || column_ >= PQnfields(result_))
     throw std::logic_error("postgres: read past the end of a result");
+}
+
+const char* Result::next_value() {
+  expect_next_column();
   const int column = column_++;
   if (PQgetisnull(result_, row_, column)) return nullptr;
   return PQgetvalue(result_, row_, column);
+}
+
+bool Result::next_is_null() const {
+  expect_next_column();
+  return PQgetisnull(result_, row_, column_) != 0;
 }
 
 std::string Result::next_text() {

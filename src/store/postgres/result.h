@@ -31,8 +31,11 @@ class Result {
   std::int64_t next_int64();
   int next_int();
   bool next_bool();
+  // Whether the next column is NULL, without moving past it.
+  bool next_is_null() const;
 
  private:
+  void expect_next_column() const;
   const char* next_value();
 
   pg_result* result_;

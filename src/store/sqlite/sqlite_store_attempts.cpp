@@ -39,6 +39,21 @@ std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
   return read_sign_in(*q);
 }
 
+std::optional<auth::SignInWithUser> SqliteStore::find_sign_in_with_user(const std::string& id) {
+  static const std::string sql =
+      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
+  auto db = read();
+  std::optional<auth::SignInWithUser> found;
+  db->read_snapshot([&] {
+    auto q = db->prepare(sql);
+    q->bind(id);
+    if (!q->step()) return;
+    found.emplace(read_sign_in(*q), std::nullopt);
+    if (!found->sign_in.user_id.empty()) found->user = load_user_record(*db, found->sign_in.user_id);
+  });
+  return found;
+}
+
 void SqliteStore::create_sign_up(const auth::SignUp& sign_up) {
   static const std::string sql = "INSERT INTO sign_ups (id, " + sign_up_columns() +
                                  ", version) VALUES (?, " + placeholders(sign_up_columns()) +

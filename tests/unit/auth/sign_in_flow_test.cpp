@@ -67,8 +67,9 @@ TEST_F(SignInFlowTest, AStepLendsTheUserItRead) {
   EXPECT_EQ(flow.user()->email_addresses.at(0).email, kEmail);
 
   SignInFlow next(ctx);
-  next.get(laptop, si.id);
-  EXPECT_FALSE(next.user());  // reading the attempt alone does not read the user
+  next.get(laptop, si.id);  // the user is read with the attempt
+  ASSERT_TRUE(next.user());
+  EXPECT_EQ(next.user()->user.id, zoe.user_id);
 }
 
 TEST_F(SignInFlowTest, NewClientCompletesWhenClientTrustIsOff) {

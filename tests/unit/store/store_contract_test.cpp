@@ -356,6 +356,45 @@ TEST_P(StoreContract, ClientTrustIsPerUser) {
 
 // --- sign-ins and sign-ups
 
+TEST_P(StoreContract, SignInIsReadWithItsUser) {
+  EXPECT_FALSE(store().find_sign_in_with_user("sia_none"));
+
+  auto anonymous = sample_sign_in("sia_1", "client_1");
+  anonymous.user_id.clear();
+  store().create_sign_in(anonymous);
+  auto found = store().find_sign_in_with_user("sia_1");
+  ASSERT_TRUE(found);
+  expect_same(anonymous, found->sign_in);
+  EXPECT_FALSE(found->user);
+
+  add_user("user_1", "zoe@example.com");
+  store().add_phone_number(sample_phone("idn_2", "user_1"));
+  store().replace_backup_codes("user_1", {"hash_a", "hash_b"});
+  auto identified = sample_sign_in("sia_2", "client_1");
+  identified.user_id = "user_1";
+  store().create_sign_in(identified);
+  found = store().find_sign_in_with_user("sia_2");
+  ASSERT_TRUE(found);
+  expect_same(identified, found->sign_in);
+  ASSERT_TRUE(found->user);
+  const auto record = store().find_user_record("user_1");
+  expect_same(record->user, found->user->user);
+  ASSERT_EQ(found->user->email_addresses.size(), 1u);
+  expect_same(record->email_addresses[0], found->user->email_addresses[0]);
+  ASSERT_EQ(found->user->phone_numbers.size(), 1u);
+  expect_same(record->phone_numbers[0], found->user->phone_numbers[0]);
+  EXPECT_EQ(found->user->backup_codes_remaining, 2);
+
+  // A user deleted since the sign-in named it.
+  auto orphaned = sample_sign_in("sia_3", "client_1");
+  orphaned.user_id = "user_gone";
+  store().create_sign_in(orphaned);
+  found = store().find_sign_in_with_user("sia_3");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->sign_in.user_id, "user_gone");
+  EXPECT_FALSE(found->user);
+}
+
 TEST_P(StoreContract, SignInRoundTripsEveryField) {
   const auto sign_in = sample_sign_in("sia_1", "client_1");
   store().create_sign_in(sign_in);
