@@ -84,12 +84,12 @@ int serve(const config::Config& config) {
 
   // Cheap work (database, tokens) gets a roomy pool. Requests that hash get two threads per
   // hashing thread (one waits for its hash while the other reads or writes the database) and a
-  // queue of one request per hashing thread: at most three requests per core are in hand, so
-  // saturation costs at most ~3 hashes of latency and the excess is refused at once. They run
-  // at the hashing priority too: they are what saturates the CPU, and cheap requests go first.
+  // queue of two requests per hashing thread (a burst arrives faster than threads wake to take
+  // it): past that the excess is refused at once, so latency stays a few hashes. They run at
+  // the hashing priority too: they are what saturates the CPU, and cheap requests go first.
   http::ThreadPool workers(std::max(4, 2 * hashing_threads), 4096);
   http::ThreadPool hashing({.threads = hashing_request_thread_count(hashing_threads),
-                            .max_queue = static_cast<std::size_t>(hashing_threads),
+                            .max_queue = static_cast<std::size_t>(2 * hashing_threads),
                             .nice_increment = kHashingNiceIncrement,
                             .on_idle = {}});
   tokens::TokenCache token_cache;
