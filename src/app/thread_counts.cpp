@@ -9,7 +9,9 @@ int hashing_thread_count(int configured, unsigned cores) {
   return static_cast<int>(std::max(2u, cores));
 }
 
-int hashing_request_thread_count(int hashing_threads) { return 2 * hashing_threads; }
+int hashing_request_thread_count(int hashing_threads, bool hashes_run_apart) {
+  return hashes_run_apart ? 2 * hashing_threads : hashing_threads;
+}
 
 int io_thread_count(int configured, unsigned cores) {
   if (configured > 0) return configured;

@@ -9,9 +9,10 @@ namespace tessera::app {
 // argon2id is what saturates the CPU.
 int hashing_thread_count(int configured, unsigned cores);
 
-// Threads that run the requests that hash: two per hashing thread, so that while one waits
-// on the database (a PostgreSQL round trip) or its hash, another has a hash queued.
-int hashing_request_thread_count(int hashing_threads);
+// Threads that run the requests that hash. When hashes run apart (on the hashing threads, for
+// a database across a socket) two per hashing thread, so that while one waits on a round trip
+// or its hash, another has a hash queued; otherwise the request threads are the hashing threads.
+int hashing_request_thread_count(int hashing_threads, bool hashes_run_apart);
 
 // I/O threads only parse requests and write answers (a few microseconds each; endpoints run on
 // the worker pools), so one per four cores. On a small machine every further I/O thread costs

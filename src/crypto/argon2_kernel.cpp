@@ -21,8 +21,8 @@ struct Block {
 };
 
 // Work memory shared by all threads: a hash borrows the smallest free block that fits and
-// returns it after, so the blocks kept number the most hashes that ever ran at once (the
-// server's hash slots), however many threads take turns at hashing.
+// returns it after, so the blocks kept number the most hashes that ever ran at once (in the
+// server, its hashing threads), however many threads have hashed.
 struct KeptBlocks {
   std::mutex mutex;
   std::vector<Block> free;

@@ -20,12 +20,17 @@ std::unique_ptr<auth::Store> open_sqlite_file(const std::string& path) {
 
 }  // namespace
 
+bool is_networked_store(const std::string& url) {
+  const std::string_view u = url;
+  return u.starts_with("postgres://") || u.starts_with("postgresql://");
+}
+
 std::unique_ptr<auth::Store> open_store(const std::string& url) {
   const std::string_view u = url;
   if (u == "sqlite::memory:") return std::make_unique<sqlite::SqliteStore>(":memory:");
   if (u.starts_with("sqlite://"))
     return open_sqlite_file(url.substr(std::string_view("sqlite://").size()));
-  if (u.starts_with("postgres://") || u.starts_with("postgresql://")) {
+  if (is_networked_store(url)) {
     const auto parsed = postgres::parse_store_url(url, postgres::PostgresStore::kDefaultPoolSize);
     return std::make_unique<postgres::PostgresStore>(parsed.conninfo, parsed.pool_size);
   }

@@ -15,4 +15,8 @@ namespace tessera::store {
 // Anything else throws std::invalid_argument.
 std::unique_ptr<auth::Store> open_store(const std::string& url);
 
+// Whether the URL names a database across a socket (PostgreSQL), whose calls wait on round
+// trips, rather than one in this process (SQLite).
+bool is_networked_store(const std::string& url);
+
 }  // namespace tessera::store

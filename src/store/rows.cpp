@@ -86,6 +86,12 @@ const std::string& sign_in_columns() {
   return text;
 }
 
+const std::string& sign_in_by_id_sql() {
+  static const std::string text =
+      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
+  return text;
+}
+
 const std::string& sign_up_columns() {
   static const std::string text =
       "client_id, status, email_address, password_hash, first_name, last_name, locale, " +

@@ -44,6 +44,8 @@ const std::string& client_columns();
 // Sign-ins and sign-ups: `version` is not in the list; read_… reads it last.
 const std::string& sign_in_columns();
 const std::string& sign_up_columns();
+// SELECT of one sign-in by id (either dialect: "?" placeholders), as read_sign_in reads it.
+const std::string& sign_in_by_id_sql();
 const std::string& session_columns();
 const std::string& signing_key_columns();
 

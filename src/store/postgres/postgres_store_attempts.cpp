@@ -44,10 +44,8 @@ bool PostgresStore::update_sign_in(auth::SignIn& sign_in) {
 }
 
 std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {
-  static const std::string sql =
-      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
   return with_connection([&](Connection& c) -> std::optional<auth::SignIn> {
-    auto r = c.query(sql, params(id));
+    auto r = c.query(sign_in_by_id_sql(), params(id));
     if (!r.next()) return std::nullopt;
     return read_sign_in(r);
   });
@@ -56,10 +54,9 @@ std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {
 // One statement: the user record's select list runs over `users` in a lateral subquery (its
 // unqualified columns are the user's), all NULL when the sign-in has no user.
 std::optional<auth::SignInWithUser> PostgresStore::find_sign_in_with_user(const std::string& id) {
-  static const std::string sql =
-      "SELECT s.*, u.* FROM (SELECT id, " + sign_in_columns() +
-      ", version FROM sign_ins WHERE id = ?) s LEFT JOIN LATERAL (SELECT " +
-      user_record_select_list() + " FROM users WHERE users.id = s.user_id) u ON true";
+  static const std::string sql = "SELECT s.*, u.* FROM (" + sign_in_by_id_sql() +
+                                 ") s LEFT JOIN LATERAL (SELECT " + user_record_select_list() +
+                                 " FROM users WHERE users.id = s.user_id) u ON true";
   return with_connection([&](Connection& c) -> std::optional<auth::SignInWithUser> {
     auto r = c.query(sql, params(id));
     if (!r.next()) return std::nullopt;

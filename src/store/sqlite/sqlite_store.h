@@ -94,6 +94,7 @@ class SqliteStore final : public auth::Store {
   ReaderPool::Lease read();
 
   // The user with its addresses, phones and remaining backup codes, from one snapshot of db.
+  static std::optional<auth::SignIn> load_sign_in(Connection& db, const std::string& id);
   static std::optional<auth::UserRecord> load_user_record(Connection& db,
                                                           const std::string& user_id);
   static int count_unused_backup_codes(Connection& db, const std::string& user_id);

@@ -29,26 +29,24 @@ bool SqliteStore::update_sign_in(auth::SignIn& sign_in) {
   return true;
 }
 
-std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
-  static const std::string sql =
-      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
-  auto db = read();
-  auto q = db->prepare(sql);
+std::optional<auth::SignIn> SqliteStore::load_sign_in(Connection& db, const std::string& id) {
+  auto q = db.prepare(sign_in_by_id_sql());
   q->bind(id);
   if (!q->step()) return std::nullopt;
   return read_sign_in(*q);
 }
 
+std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
+  return load_sign_in(*read(), id);
+}
+
 std::optional<auth::SignInWithUser> SqliteStore::find_sign_in_with_user(const std::string& id) {
-  static const std::string sql =
-      "SELECT id, " + sign_in_columns() + ", version FROM sign_ins WHERE id = ?";
   auto db = read();
   std::optional<auth::SignInWithUser> found;
   db->read_snapshot([&] {
-    auto q = db->prepare(sql);
-    q->bind(id);
-    if (!q->step()) return;
-    found.emplace(read_sign_in(*q), std::nullopt);
+    auto sign_in = load_sign_in(*db, id);
+    if (!sign_in) return;
+    found.emplace(std::move(*sign_in), std::nullopt);
     if (!found->sign_in.user_id.empty()) found->user = load_user_record(*db, found->sign_in.user_id);
   });
   return found;

@@ -17,9 +17,11 @@ TEST(ThreadCounts, HashingUsesEveryCoreAndAtLeastTwo) {
   EXPECT_EQ(hashing_thread_count(0, 0), 2);  // unknown
 }
 
-TEST(ThreadCounts, RequestsThatHashRunOnTwoThreadsPerHashingThread) {
-  EXPECT_EQ(hashing_request_thread_count(2), 4);
-  EXPECT_EQ(hashing_request_thread_count(8), 16);
+TEST(ThreadCounts, RequestsThatHashRunOnTwoThreadsPerHashingThreadWhenHashesRunApart) {
+  EXPECT_EQ(hashing_request_thread_count(2, true), 4);
+  EXPECT_EQ(hashing_request_thread_count(8, true), 16);
+  EXPECT_EQ(hashing_request_thread_count(2, false), 2);
+  EXPECT_EQ(hashing_request_thread_count(8, false), 8);
 }
 
 TEST(ThreadCounts, IoUsesOneThreadPerFourCoresAndAtLeastOne) {

@@ -55,5 +55,13 @@ TEST(OpenStore, RefusesUnknownSchemes) {
   EXPECT_THROW(open_store("sqlite:relative.db"), std::invalid_argument);
 }
 
+TEST(OpenStore, OnlyPostgresIsAcrossASocket) {
+  EXPECT_TRUE(is_networked_store("postgres://tessera@db:5432/tessera?pool=4"));
+  EXPECT_TRUE(is_networked_store("postgresql://db/tessera"));
+  EXPECT_FALSE(is_networked_store("sqlite://data/tessera.db"));
+  EXPECT_FALSE(is_networked_store("sqlite::memory:"));
+  EXPECT_FALSE(is_networked_store("data/postgres://x.db"));
+}
+
 }  // namespace
 }  // namespace tessera::store::test
