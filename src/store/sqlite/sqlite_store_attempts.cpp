@@ -46,7 +46,7 @@ std::optional<auth::SignInWithUser> SqliteStore::find_sign_in_with_user(const st
   db->read_snapshot([&] {
     auto sign_in = load_sign_in(*db, id);
     if (!sign_in) return;
-    found.emplace(std::move(*sign_in), std::nullopt);
+    found = auth::SignInWithUser{std::move(*sign_in), std::nullopt};
     if (!found->sign_in.user_id.empty())
       found->user = load_user_record(*db, found->sign_in.user_id);
   });
