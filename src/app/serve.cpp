@@ -72,13 +72,16 @@ int serve(const config::Config& config) {
                                                 .nice_increment = kHashingNiceIncrement,
                                                 .on_idle = crypto::release_argon2_memory,
                                                 .idle_after = std::chrono::seconds(1)};
-  std::optional<http::ThreadPool> hash_runner;
-  if (hashes_run_apart) hash_runner.emplace(hashing_options);
   const env::Argon2idPasswordHasher argon2id;
-  const env::PooledPasswordHasher pooled(
-      argon2id, [&hash_runner](std::function<void()> job) { hash_runner->post(std::move(job)); });
+  std::optional<http::ThreadPool> hash_runner;
+  std::optional<env::PooledPasswordHasher> pooled;
+  if (hashes_run_apart) {
+    hash_runner.emplace(hashing_options);
+    pooled.emplace(
+        argon2id, [&hash_runner](std::function<void()> job) { hash_runner->post(std::move(job)); });
+  }
   const auth::PasswordHasher& hasher =
-      hashes_run_apart ? static_cast<const auth::PasswordHasher&>(pooled) : argon2id;
+      pooled ? static_cast<const auth::PasswordHasher&>(*pooled) : argon2id;
   delivery::DevOutbox outbox;
   const auto delivery = delivery::make_delivery(config, outbox);
   env::StderrLog log;

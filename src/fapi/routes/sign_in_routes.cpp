@@ -19,15 +19,21 @@ std::string required(Call& call, const char* name) {
   return *value;
 }
 
+// {response: sign_in, client}, presenting the sign-in with the user the flow already read.
+http::Response sign_in_envelope(Call& call, const auth::SignInFlow& flow,
+                                const auth::SignIn& sign_in) {
+  if (flow.user()) call.present(*flow.user());
+  return call.envelope_with([&] { return sign_in_json(call, sign_in); });
+}
+
 // Runs one step of the sign-in of the URL's id and answers {response: sign_in, client}.
 template <typename Step>
 RouteHandler step(Step step) {
   return [step](Call& call) {
     auth::SignInFlow flow(call.auth(), call.device());
     auto& client = call.require_client();
-    auto sign_in = step(call, flow, client, call.path_param("id"));
-    if (flow.user()) call.present(*flow.user());
-    return call.envelope_with([&] { return sign_in_json(call, sign_in); });
+    const auto sign_in = step(call, flow, client, call.path_param("id"));
+    return sign_in_envelope(call, flow, sign_in);
   };
 }
 
@@ -39,9 +45,8 @@ void add_sign_in_routes(RouteTable& routes) {
                       auto& client = call.require_client();
                       auth::SignInParams params{call.param("identifier"), call.param("password"),
                                                 call.param("strategy")};
-                      auto sign_in = flow.create(client, params);
-                      if (flow.user()) call.present(*flow.user());
-                      return call.envelope_with([&] { return sign_in_json(call, sign_in); });
+                      const auto sign_in = flow.create(client, params);
+                      return sign_in_envelope(call, flow, sign_in);
                     }});
   routes.push_back({"GET", "/v1/client/sign_ins/:id",
                     step([](Call&, auth::SignInFlow& flow, auth::Client& client,

@@ -93,8 +93,8 @@ class SqliteStore final : public auth::Store {
   // connections cannot see) the writer under the lock, else a pooled reader.
   ReaderPool::Lease read();
 
-  // The user with its addresses, phones and remaining backup codes, from one snapshot of db.
   static std::optional<auth::SignIn> load_sign_in(Connection& db, const std::string& id);
+  // The user with its addresses, phones and remaining backup codes, from one snapshot of db.
   static std::optional<auth::UserRecord> load_user_record(Connection& db,
                                                           const std::string& user_id);
   static int count_unused_backup_codes(Connection& db, const std::string& user_id);
