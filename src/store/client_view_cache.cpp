@@ -30,7 +30,7 @@ void ClientViewCache::erase(std::unordered_map<std::string, Entry>::iterator it)
 std::optional<auth::ClientView> ClientViewCache::find(const std::string& token_hash) {
   const auto now = options_.now();
   std::lock_guard lock(mutex_);
-  if (!enabled_) return std::nullopt;
+  if (now >= trusted_until_) return std::nullopt;
   auto it = entries_.find(token_hash);
   if (it == entries_.end()) return std::nullopt;
   if (!fresh(it->second, now)) {
@@ -52,8 +52,8 @@ void ClientViewCache::put(const std::string& token_hash, const auth::ClientView&
   entry.buckets.erase(std::unique(entry.buckets.begin(), entry.buckets.end()), entry.buckets.end());
 
   std::lock_guard lock(mutex_);
-  // Stale before it is stored: a change landed while it was read (or the cache is off).
-  if (!enabled_ || !fresh(entry, entry.stored_at)) return;
+  // Stale before it is stored: a change landed while it was read (or nobody vouches for it).
+  if (entry.stored_at >= trusted_until_ || !fresh(entry, entry.stored_at)) return;
   if (auto it = entries_.find(token_hash); it != entries_.end()) erase(it);
   recency_.push_front(token_hash);
   entry.recency = recency_.begin();
@@ -72,22 +72,18 @@ void ClientViewCache::changed(const std::vector<std::string>& keys) {
   }
 }
 
-void ClientViewCache::set_enabled(bool enabled) {
+void ClientViewCache::trust_until(Clock::time_point deadline) {
   std::lock_guard lock(mutex_);
-  if (enabled == enabled_) return;
-  enabled_ = enabled;
-  // Reads begun before now may have missed a change: their tickets must not count.
-  flushed_at_ = ++sequence_;
-  entries_.clear();
-  recency_.clear();
+  trusted_until_ = deadline;
 }
 
-bool ClientViewCache::enabled() {
+bool ClientViewCache::trusted() const {
+  const auto now = options_.now();
   std::lock_guard lock(mutex_);
-  return enabled_;
+  return now < trusted_until_;
 }
 
-std::size_t ClientViewCache::size() {
+std::size_t ClientViewCache::size() const {
   std::lock_guard lock(mutex_);
   return entries_.size();
 }

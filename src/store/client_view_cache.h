@@ -48,12 +48,14 @@ class ClientViewCache {
   // Committed changes, by key (client_key, user_key, or kEverything).
   void changed(const std::vector<std::string>& keys);
 
-  // Off while changes may go unreported (the change feed is down): every find misses and puts
-  // are dropped. Turning it on starts empty.
-  void set_enabled(bool enabled);
-  bool enabled();
+  // Views are served only until `deadline`: whoever reports the changes vouches that none
+  // committed before some moment went unreported, and a view is never older than that moment
+  // allows (store/postgres/change_listener renews it after each of its pings returns). Until
+  // then, and after it lapses, every find misses and puts are dropped.
+  void trust_until(Clock::time_point deadline);
+  bool trusted() const;
 
-  std::size_t size();
+  std::size_t size() const;
 
  private:
   struct Entry {
@@ -73,8 +75,8 @@ class ClientViewCache {
   void erase(std::unordered_map<std::string, Entry>::iterator it);
 
   Options options_;
-  std::mutex mutex_;
-  bool enabled_ = true;
+  mutable std::mutex mutex_;
+  Clock::time_point trusted_until_ = Clock::time_point::min();
   std::uint64_t sequence_ = 0;  // changes seen so far
   std::uint64_t flushed_at_ = 0;
   std::vector<std::uint64_t> changed_at_;  // per bucket: the sequence of its last change

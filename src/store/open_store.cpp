@@ -31,8 +31,10 @@ std::unique_ptr<auth::Store> open_store(const std::string& url) {
   if (u.starts_with("sqlite://"))
     return open_sqlite_file(url.substr(std::string_view("sqlite://").size()));
   if (is_networked_store(url)) {
-    const auto parsed = postgres::parse_store_url(url, postgres::PostgresStore::kDefaultPoolSize);
-    return std::make_unique<postgres::PostgresStore>(parsed.conninfo, parsed.pool_size);
+    const auto parsed = postgres::parse_store_url(url, postgres::PostgresStore::kDefaultPoolSize,
+                                                  postgres::PostgresStore::kDefaultClientCache);
+    return std::make_unique<postgres::PostgresStore>(parsed.conninfo, parsed.pool_size,
+                                                     parsed.client_cache);
   }
   // Not a URL at all: a plain file path. Any other scheme (or "sqlite:" without "//") is a
   // typo we refuse rather than silently create a file named after it.

@@ -132,6 +132,29 @@ Result Connection::pipelined(Deferred last) {
   return checked(answer, statements.back().sql);
 }
 
+int Connection::socket() const { return PQsocket(conn_); }
+
+int Connection::backend_pid() const { return PQbackendPID(conn_); }
+
+void Connection::send_text(const std::string& sql) {
+  if (PQsendQuery(conn_, sql.c_str()) != 1) throw_connection_error(conn_, "send");
+}
+
+std::vector<Connection::Notification> Connection::receive() {
+  if (PQconsumeInput(conn_) != 1) throw_connection_error(conn_, "receive");
+  while (PQisBusy(conn_) == 0) {
+    pg_result* raw = PQgetResult(conn_);
+    if (raw == nullptr) break;
+    checked(raw, "(sent without waiting)");
+  }
+  std::vector<Notification> notifications;
+  while (PGnotify* n = PQnotifies(conn_)) {
+    notifications.push_back({n->extra, n->be_pid});
+    PQfreemem(n);
+  }
+  return notifications;
+}
+
 bool Connection::idle() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE &&
          PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && deferred_.empty();

@@ -38,6 +38,20 @@ class Connection {
   // statement of the transaction had failed.
   std::string commit();
 
+  // --- for a connection that listens (LISTEN/NOTIFY) instead of querying
+  struct Notification {
+    std::string payload;
+    int backend_pid = 0;  // of the session that sent it
+  };
+  int socket() const;
+  int backend_pid() const;
+  // Sends `sql` (simple protocol) without waiting; receive() reads its results as they come.
+  void send_text(const std::string& sql);
+  // Reads what the server has sent so far, without blocking: the results of send_text() (an
+  // error is thrown) and the notifications, in the order they were sent. Throws when the
+  // connection is broken.
+  std::vector<Notification> receive();
+
   // Connected and outside any transaction: fit to go back into the pool.
   bool idle() const;
   // Ends a transaction left open or failed, ignoring errors; then idle() tells if that worked.

@@ -1,6 +1,10 @@
 #include "store/postgres/postgres_store.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "store/housekeeping_sql.h"
+#include "store/postgres/change_feed.h"
 #include "store/postgres/migrations.h"
 
 namespace tessera::store::postgres {
@@ -9,10 +13,14 @@ namespace {
 // A transaction this thread has open: which store, on which connection, how deeply nested.
 // Kept per thread as a stack, so one thread may have transactions open on several stores.
 struct Pin {
+  Pin(const PostgresStore* s, Connection* c) : store(s), connection(c) {}
   const PostgresStore* store;
   Connection* connection;
-  int depth;
-  Pin* outer;
+  int depth = 0;
+  Pin* outer = nullptr;
+  bool implicit = false;             // one announced write's pipeline, no BEGIN (announcing)
+  std::vector<std::string> changes;  // keys to announce with the COMMIT
+  std::vector<std::string> created;  // keys of rows the transaction created
 };
 
 thread_local Pin* pins = nullptr;
@@ -23,12 +31,91 @@ Pin* find_pin(const PostgresStore* store) {
   return nullptr;
 }
 
+// Pushes a pin for the calling thread; pops it when it goes.
+class Pinning {
+ public:
+  explicit Pinning(Pin& pin) : pin_(pin) {
+    pin_.outer = pins;
+    pins = &pin_;
+  }
+  ~Pinning() { pins = pin_.outer; }
+  Pinning(const Pinning&) = delete;
+  Pinning& operator=(const Pinning&) = delete;
+
+ private:
+  Pin& pin_;
+};
+
+const std::string& notify_sql() {
+  static const std::string sql = "SELECT pg_notify(?, ?)";
+  return sql;
+}
+
+// The keys to announce: the changes, less those of rows created in the same transaction.
+std::vector<std::string> to_announce(const Pin& pin) {
+  std::vector<std::string> keys;
+  for (const auto& key : pin.changes)
+    if (std::find(pin.created.begin(), pin.created.end(), key) == pin.created.end() &&
+        std::find(keys.begin(), keys.end(), key) == keys.end())
+      keys.push_back(key);
+  return keys;
+}
+
 }  // namespace
 
-PostgresStore::PostgresStore(const std::string& conninfo, int pool_size)
+PostgresStore::PostgresStore(const std::string& conninfo, int pool_size, int client_cache)
     : pool_(conninfo, pool_size) {
-  auto lease = pool_.acquire();
-  migrate(*lease);
+  {
+    auto lease = pool_.acquire();
+    migrate(*lease);
+  }
+  if (client_cache > 0) {
+    ClientViewCache::Options options;
+    options.capacity = static_cast<std::size_t>(client_cache);
+    cache_ = std::make_unique<ClientViewCache>(options);
+    listener_ = std::make_unique<ChangeListener>(conninfo, *cache_);
+  }
+}
+
+PostgresStore::~PostgresStore() = default;
+
+void PostgresStore::announcing(std::initializer_list<std::string> keys,
+                               const std::function<void()>& fn) {
+  if (pinned() != nullptr) {
+    for (const auto& key : keys) note_change(key);
+    fn();
+    return;
+  }
+  const std::vector<std::string> announced(keys);
+  retrying([&] {
+    auto lease = pool_.acquire();
+    lease->defer(notify_sql(), params(std::string(kChangeChannel), change_payload(announced)));
+    Pin pin{this, &*lease};
+    pin.implicit = true;
+    Pinning pinning(pin);
+    try {
+      fn();
+      lease->flush();  // when fn only queued its writes
+    } catch (...) {
+      lease->forget_deferred();
+      throw;
+    }
+  });
+  changed_here(announced);
+}
+
+void PostgresStore::note_change(std::string key) {
+  Pin* pin = find_pin(this);
+  if (pin == nullptr) throw std::logic_error("postgres: a change noted outside a transaction");
+  pin->changes.push_back(std::move(key));
+}
+
+void PostgresStore::note_created(std::string key) {
+  if (Pin* pin = find_pin(this)) pin->created.push_back(std::move(key));
+}
+
+void PostgresStore::changed_here(const std::vector<std::string>& keys) {
+  if (cache_ && !keys.empty()) cache_->changed(keys);
 }
 
 Connection* PostgresStore::pinned() const {
@@ -42,6 +129,7 @@ void PostgresStore::transaction(const std::function<void(Store&)>& fn) {
 
 void PostgresStore::in_transaction(const std::function<void()>& body, const char* begin) {
   if (Pin* pin = find_pin(this)) {
+    if (pin->implicit) throw std::logic_error("postgres: a transaction inside an announced write");
     const std::string savepoint = "tessera_" + std::to_string(pin->depth);
     pin->connection->exec("SAVEPOINT " + savepoint);
     ++pin->depth;
@@ -64,17 +152,17 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
   }
 
   auto lease = pool_.acquire();
-  Pin pin{this, &*lease, 0, pins};
-  pins = &pin;
-  struct Unpin {
-    Pin* outer;
-    ~Unpin() { pins = outer; }
-  } unpin{pin.outer};
+  Pin pin{this, &*lease};
+  Pinning pinning(pin);
 
   lease->defer(begin);  // travels with the transaction's first statement
   std::string outcome;
+  std::vector<std::string> announced;
   try {
     body();
+    announced = to_announce(pin);
+    if (!announced.empty())
+      lease->defer(notify_sql(), params(std::string(kChangeChannel), change_payload(announced)));
     outcome = lease->commit();  // throws the error of a write still queued until now
   } catch (...) {
     lease->rollback_quietly();
@@ -84,15 +172,23 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
   // succeeds as "ROLLBACK": nothing was written, so the caller must hear about it.
   if (outcome != "COMMIT")
     throw std::runtime_error("postgres: the transaction had failed and was rolled back");
+  changed_here(announced);
 }
 
 // --- housekeeping
 
 int PostgresStore::purge_expired(auth::Expired kind, std::int64_t before, int limit) {
+  // Clients and sessions leave client views: the few purged rows are not worth naming.
+  const bool in_views = kind == auth::Expired::kSessions || kind == auth::Expired::kClients;
   return retrying([&] {
-    return with_connection([&](Connection& c) {
-      return static_cast<int>(c.query(purge_sql(kind), params(before, limit)).affected());
+    int purged = 0;
+    in_transaction([&] {
+      purged = with_connection([&](Connection& c) {
+        return static_cast<int>(c.query(purge_sql(kind), params(before, limit)).affected());
+      });
+      if (purged > 0 && in_views) note_change(ClientViewCache::kEverything);
     });
+    return purged;
   });
 }
 

@@ -1,7 +1,13 @@
 #pragma once
+#include <functional>
+#include <initializer_list>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "auth/store.h"
+#include "store/client_view_cache.h"
+#include "store/postgres/change_listener.h"
 #include "store/postgres/connection_pool.h"
 #include "store/postgres/pg_error.h"
 
@@ -16,13 +22,26 @@ namespace tessera::store::postgres {
 //
 // As always with PostgreSQL, a statement that fails inside a transaction aborts the whole
 // transaction: let the exception end it (the store's own multi-statement calls use savepoints).
+//
+// Every write that changes what a client view shows (a client, a session, a user as the client
+// JSON presents it) announces its keys on the change channel (store/postgres/change_feed.h) in
+// its own transaction, whether or not this node caches: another node may. With
+// `client_cache` > 0, client views read by token hash outside a transaction are kept in a
+// ClientViewCache that a ChangeListener keeps honest (see there for how stale it can be).
 class PostgresStore final : public auth::Store {
  public:
   static constexpr int kDefaultPoolSize = 8;
+  static constexpr int kDefaultClientCache = 10000;
 
   // `conninfo`: a postgres:// URL or libpq "key=value" string. Connects, and brings the schema up
   // to date under an advisory lock (safe when several nodes start at once).
-  explicit PostgresStore(const std::string& conninfo, int pool_size = kDefaultPoolSize);
+  explicit PostgresStore(const std::string& conninfo, int pool_size = kDefaultPoolSize,
+                         int client_cache = 0);
+  ~PostgresStore() override;
+
+  // True while this node serves client views from memory: it caches them, and its change
+  // listener has heard its own ping lately (for monitoring and tests).
+  bool caching() const { return cache_ && cache_->trusted(); }
 
   void transaction(const std::function<void(Store&)>& fn) override;
 
@@ -125,6 +144,19 @@ class PostgresStore final : public auth::Store {
   // a transaction open on this store. An exception rolls the level back and is rethrown.
   void in_transaction(const std::function<void()>& body, const char* begin = "BEGIN");
 
+  // fn() as a write that changes what `keys` name (ClientViewCache::client_key, user_key).
+  // Inside a transaction the keys are announced with its COMMIT. Outside one, the announcement
+  // goes in one pipeline with fn's statements, so in one implicit transaction and one round
+  // trip: nobody hears of a change that was not committed. fn must not open a transaction.
+  void announcing(std::initializer_list<std::string> keys, const std::function<void()>& fn);
+  // Inside a transaction: notes a change to announce with its COMMIT.
+  void note_change(std::string key);
+  // Inside a transaction: notes a row it creates. No cache can hold that row yet, so a change to
+  // it in the same transaction need not be announced.
+  void note_created(std::string key);
+  // After a commit: this node's cache forgets at once what the announcement will tell it later.
+  void changed_here(const std::vector<std::string>& keys);
+
   // Runs a user-record query (one `?`, bound to value) and reads the record it returns.
   std::optional<auth::UserRecord> load_user_record(const std::string& sql,
                                                    const std::string& value);
@@ -135,6 +167,8 @@ class PostgresStore final : public auth::Store {
   std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
 
   ConnectionPool pool_;
+  std::unique_ptr<ClientViewCache> cache_;
+  std::unique_ptr<ChangeListener> listener_;  // after cache_: stops before it goes
 };
 
 }  // namespace tessera::store::postgres

@@ -11,6 +11,7 @@ void PostgresStore::create_client(const auth::Client& client) {
   Params p;
   p.bind(client.id);
   bind_client(p, client);
+  note_created(ClientViewCache::client_key(client.id));
   write(sql, p);
 }
 
@@ -20,7 +21,7 @@ void PostgresStore::update_client(const auth::Client& client) {
   Params p;
   bind_client(p, client);
   p.bind(client.id);
-  write(sql, p);
+  announcing({ClientViewCache::client_key(client.id)}, [&] { write(sql, p); });
 }
 
 namespace {
@@ -73,11 +74,26 @@ std::optional<auth::ClientView> PostgresStore::find_client_view(const std::strin
 std::optional<auth::ClientView> PostgresStore::find_client_view_by_token_hash(
     const std::string& token_hash) {
   static const std::string sql = client_view_sql("token_hash = ?");
-  return load_client_view(sql, token_hash);
+  // A transaction reads its own writes, which no cache has.
+  if (!cache_ || pinned() != nullptr) return load_client_view(sql, token_hash);
+  if (auto cached = cache_->find(token_hash)) return cached;
+  const auto ticket = cache_->ticket();
+  auto view = load_client_view(sql, token_hash);
+  if (view) cache_->put(token_hash, *view, ticket);
+  return view;
 }
 
 std::optional<auth::ClientSession> PostgresStore::find_client_session_by_token_hash(
     const std::string& token_hash, const std::string& session_id) {
+  if (cache_ && cache_->trusted() && pinned() == nullptr) {
+    // The whole view costs a little more to read, once; then it serves every refresh.
+    auto view = find_client_view_by_token_hash(token_hash);
+    if (!view) return std::nullopt;
+    auth::ClientSession found{std::move(view->client), std::nullopt};
+    for (auto& session : view->sessions)
+      if (session.id == session_id) found.session = std::move(session);
+    return found;
+  }
   // The session comes as zero or one aggregated row.
   static const std::string sql = "SELECT id, " + client_columns() +
                                  ", (SELECT COALESCE(json_agg(json_build_array(id, " +
@@ -134,7 +150,7 @@ void PostgresStore::create_session(const auth::Session& session) {
   Params p;
   p.bind(session.id);
   bind_session(p, session);
-  write(sql, p);
+  announcing({ClientViewCache::client_key(session.client_id)}, [&] { write(sql, p); });
 }
 
 void PostgresStore::update_session(const auth::Session& session) {
@@ -143,7 +159,7 @@ void PostgresStore::update_session(const auth::Session& session) {
   Params p;
   bind_session(p, session);
   p.bind(session.id);
-  write(sql, p);
+  announcing({ClientViewCache::client_key(session.client_id)}, [&] { write(sql, p); });
 }
 
 std::optional<auth::Session> PostgresStore::find_session(const std::string& id) {

@@ -26,6 +26,7 @@ void PostgresStore::replace_backup_codes(const std::string& user_id,
       with_connection([&](Connection& c) {
         // Two replacements for one user run one after the other, never interleaved.
         c.query("SELECT 1 FROM users WHERE id = ? FOR UPDATE", params(user_id));
+        note_change(ClientViewCache::user_key(user_id));  // backup_code_enabled
         c.query("DELETE FROM backup_codes WHERE user_id = ?", params(user_id));
         for (const auto& hash : code_hashes) {
           // A repeated hash would be the same code twice; keep one.
@@ -41,9 +42,14 @@ void PostgresStore::replace_backup_codes(const std::string& user_id,
 
 bool PostgresStore::consume_backup_code(const std::string& user_id, const std::string& code_hash,
                                         std::int64_t now) {
-  return changes_one_row(
-      "UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-      params(now, user_id, code_hash));
+  bool consumed = false;
+  announcing({ClientViewCache::user_key(user_id)}, [&] {  // backup_code_enabled
+    consumed = changes_one_row(
+        "UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS "
+        "NULL",
+        params(now, user_id, code_hash));
+  });
+  return consumed;
 }
 
 int PostgresStore::count_backup_codes(const std::string& user_id) {
@@ -57,8 +63,9 @@ int PostgresStore::count_backup_codes(const std::string& user_id) {
 
 int PostgresStore::record_failed_attempt(const std::string& user_id, std::int64_t now,
                                          int threshold, std::int64_t lock_ms) {
-  return retrying([&] {
-    return with_connection([&](Connection& c) {
+  int failures = 0;
+  announcing({ClientViewCache::user_key(user_id)}, [&] {  // `locked`
+    failures = with_connection([&](Connection& c) {
       // One statement increments, locks when the new count reaches the threshold, and returns
       // the count; the right-hand sides see the row as it was before this update.
       auto r = c.query(
@@ -70,10 +77,11 @@ int PostgresStore::record_failed_attempt(const std::string& user_id, std::int64_
       return r.next() ? r.next_int() : 0;  // 0: no such user
     });
   });
+  return failures;
 }
 
 void PostgresStore::reset_failed_attempts(const std::string& user_id) {
-  retrying([&] {
+  announcing({ClientViewCache::user_key(user_id)}, [&] {  // `locked`
     with_connection([&](Connection& c) {
       c.query("UPDATE users SET failed_attempts = 0, locked_until = 0 WHERE id = ?",
               params(user_id));

@@ -33,11 +33,11 @@ void PostgresStore::update_user(const auth::User& user) {
   Params p;
   bind_user_profile(p, user);
   p.bind(user.id);
-  write(sql, p);
+  announcing({ClientViewCache::user_key(user.id)}, [&] { write(sql, p); });
 }
 
 void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now) {
-  retrying([&] {
+  announcing({ClientViewCache::user_key(user_id)}, [&] {
     write("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
           params(now, now, user_id));
   });
@@ -97,7 +97,7 @@ void PostgresStore::add_phone_number(const auth::PhoneNumber& phone) {
   Params p;
   p.bind(phone.id);
   bind_phone(p, phone);
-  write(sql, p);
+  announcing({ClientViewCache::user_key(phone.user_id)}, [&] { write(sql, p); });
 }
 
 void PostgresStore::update_phone_number(const auth::PhoneNumber& phone) {
@@ -106,12 +106,19 @@ void PostgresStore::update_phone_number(const auth::PhoneNumber& phone) {
   Params p;
   bind_phone(p, phone);
   p.bind(phone.id);
-  write(sql, p);
+  announcing({ClientViewCache::user_key(phone.user_id)}, [&] { write(sql, p); });
 }
 
 void PostgresStore::delete_phone_number(const std::string& phone_id) {
-  with_connection(
-      [&](Connection& c) { c.query("DELETE FROM phone_numbers WHERE id = ?", params(phone_id)); });
+  retrying([&] {
+    in_transaction([&] {
+      with_connection([&](Connection& c) {
+        auto r =
+            c.query("DELETE FROM phone_numbers WHERE id = ? RETURNING user_id", params(phone_id));
+        if (r.next()) note_change(ClientViewCache::user_key(r.next_text()));
+      });
+    });
+  });
 }
 
 }  // namespace tessera::store::postgres

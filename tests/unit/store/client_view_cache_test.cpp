@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "unit/store/model_samples.h"
 
 namespace tessera::store::test {
@@ -16,6 +18,12 @@ class ClientViewCacheTest : public ::testing::Test {
   ClientViewCache::Clock::time_point now_{};
   ClientViewCache::Options options(std::size_t capacity = 100) {
     return {capacity, 30s, [this] { return now_; }};
+  }
+  // A cache whose changes are all reported for the next hour.
+  std::unique_ptr<ClientViewCache> trusted_cache(std::size_t capacity = 100) {
+    auto cache = std::make_unique<ClientViewCache>(options(capacity));
+    cache->trust_until(now_ + 1h);
+    return cache;
   }
 
   static auth::ClientView view(const std::string& client_id, const std::string& user_id) {
@@ -30,7 +38,8 @@ class ClientViewCacheTest : public ::testing::Test {
 };
 
 TEST_F(ClientViewCacheTest, ServesWhatWasPut) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   EXPECT_FALSE(cache.find("hash_a"));
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   auto found = cache.find("hash_a");
@@ -41,7 +50,8 @@ TEST_F(ClientViewCacheTest, ServesWhatWasPut) {
 }
 
 TEST_F(ClientViewCacheTest, AChangeToItsClientOrItsUserEvictsIt) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   cache.put("hash_b", view("client_b", "user_b"), cache.ticket());
   cache.changed({ClientViewCache::client_key("client_a")});
@@ -52,14 +62,16 @@ TEST_F(ClientViewCacheTest, AChangeToItsClientOrItsUserEvictsIt) {
 }
 
 TEST_F(ClientViewCacheTest, AChangeToSomethingElseKeepsIt) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   cache.changed({ClientViewCache::client_key("client_z"), ClientViewCache::user_key("user_z")});
   EXPECT_TRUE(cache.find("hash_a"));
 }
 
 TEST_F(ClientViewCacheTest, AChangeDuringTheReadKeepsItsResultOut) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   const auto ticket = cache.ticket();  // the read begins
   cache.changed({ClientViewCache::user_key("user_a")});
   cache.put("hash_a", view("client_a", "user_a"), ticket);  // what it read may be older
@@ -69,28 +81,34 @@ TEST_F(ClientViewCacheTest, AChangeDuringTheReadKeepsItsResultOut) {
 }
 
 TEST_F(ClientViewCacheTest, EverythingChangedEvictsAll) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   cache.changed({ClientViewCache::kEverything});
   EXPECT_FALSE(cache.find("hash_a"));
 }
 
-TEST_F(ClientViewCacheTest, OffItServesNothingAndOnAgainItStartsEmpty) {
+TEST_F(ClientViewCacheTest, ServesNothingUntilTrustedNorAfterTheTrustLapses) {
   ClientViewCache cache(options());
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
-  const auto before = cache.ticket();
-  cache.set_enabled(false);
+  EXPECT_FALSE(cache.find("hash_a"));
+  EXPECT_EQ(cache.size(), 0u);
+  cache.trust_until(now_ + 2s);
+  EXPECT_TRUE(cache.trusted());
+  cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
+  EXPECT_TRUE(cache.find("hash_a"));
+  now_ += 2s;
+  EXPECT_FALSE(cache.trusted());
   EXPECT_FALSE(cache.find("hash_a"));
   cache.put("hash_b", view("client_b", "user_b"), cache.ticket());
-  EXPECT_EQ(cache.size(), 0u);
-  cache.set_enabled(true);
-  EXPECT_FALSE(cache.find("hash_a"));
-  cache.put("hash_c", view("client_c", "user_c"), before);  // read while changes went unheard
-  EXPECT_FALSE(cache.find("hash_c"));
+  cache.trust_until(now_ + 2s);  // renewed: what was stored in trust serves again
+  EXPECT_TRUE(cache.find("hash_a"));
+  EXPECT_FALSE(cache.find("hash_b"));
 }
 
 TEST_F(ClientViewCacheTest, EntriesExpire) {
-  ClientViewCache cache(options());
+  auto owned = trusted_cache();
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   now_ += 29s;
   EXPECT_TRUE(cache.find("hash_a"));
@@ -99,7 +117,8 @@ TEST_F(ClientViewCacheTest, EntriesExpire) {
 }
 
 TEST_F(ClientViewCacheTest, TheLeastRecentlyUsedGoesWhenFull) {
-  ClientViewCache cache(options(2));
+  auto owned = trusted_cache(2);
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   cache.put("hash_b", view("client_b", "user_b"), cache.ticket());
   EXPECT_TRUE(cache.find("hash_a"));
@@ -111,7 +130,8 @@ TEST_F(ClientViewCacheTest, TheLeastRecentlyUsedGoesWhenFull) {
 }
 
 TEST_F(ClientViewCacheTest, CapacityZeroKeepsNothing) {
-  ClientViewCache cache(options(0));
+  auto owned = trusted_cache(0);
+  auto& cache = *owned;
   cache.put("hash_a", view("client_a", "user_a"), cache.ticket());
   EXPECT_FALSE(cache.find("hash_a"));
 }

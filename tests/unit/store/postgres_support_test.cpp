@@ -34,10 +34,22 @@ TEST(PostgresStoreUrl, TakesOutThePoolParameterAndKeepsTheRest) {
   EXPECT_EQ(parsed.pool_size, 8);
 }
 
+TEST(PostgresStoreUrl, TakesOutTheClientCacheParameter) {
+  auto parsed = parse_store_url("postgres://u@db/t?client_cache=0&sslmode=require", 8, 10000);
+  EXPECT_EQ(parsed.conninfo, "postgres://u@db/t?sslmode=require");
+  EXPECT_EQ(parsed.client_cache, 0);
+  EXPECT_EQ(parsed.pool_size, 8);
+  EXPECT_EQ(parse_store_url("postgres://u@db/t?client_cache=500", 8, 10000).client_cache, 500);
+  EXPECT_EQ(parse_store_url("postgres://u@db/t", 8, 10000).client_cache, 10000);
+}
+
 TEST(PostgresStoreUrl, RefusesABadPoolSizeWithoutQuotingTheUrl) {
   for (const char* bad : {"postgres://u:secret@db/t?pool=0", "postgres://u:secret@db/t?pool=",
                           "postgres://u:secret@db/t?pool=x", "postgres://u:secret@db/t?pool=1001",
-                          "postgres://u:secret@db/t?pool=4x"}) {
+                          "postgres://u:secret@db/t?pool=4x",
+                          "postgres://u:secret@db/t?client_cache=-1",
+                          "postgres://u:secret@db/t?client_cache=1000001",
+                          "postgres://u:secret@db/t?client_cache="}) {
     try {
       parse_store_url(bad, 8);
       ADD_FAILURE() << "accepted " << bad;

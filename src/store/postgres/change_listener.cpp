@@ -1,0 +1,89 @@
+#include "store/postgres/change_listener.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "store/postgres/change_feed.h"
+#include "store/postgres/connection.h"
+
+namespace tessera::store::postgres {
+
+using Clock = ClientViewCache::Clock;
+
+constexpr int kGiveUpFactor = 5;
+
+ChangeListener::ChangeListener(std::string conninfo, ClientViewCache& cache, Options options)
+    : conninfo_(std::move(conninfo)), cache_(cache), options_(options) {
+  wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (wake_fd_ < 0) throw std::runtime_error("change listener: eventfd failed");
+  thread_ = std::thread([this] { run(); });
+}
+
+ChangeListener::~ChangeListener() {
+  stopping_ = true;
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const auto written = ::write(wake_fd_, &one, sizeof one);
+  thread_.join();
+  ::close(wake_fd_);
+}
+
+void ChangeListener::wait(int fd, std::chrono::milliseconds timeout) {
+  pollfd fds[2] = {{wake_fd_, POLLIN, 0}, {fd, POLLIN, 0}};
+  ::poll(fds, fd >= 0 ? 2 : 1, static_cast<int>(timeout.count()));
+}
+
+void ChangeListener::run() {
+  while (!stopping_) {
+    try {
+      Connection connection(conninfo_);
+      listen(connection);
+    } catch (const std::exception&) {
+      // The cache stops being trusted on its own; try again after a pause.
+    }
+    if (!stopping_) wait(-1, options_.reconnect_after);
+  }
+}
+
+void ChangeListener::listen(Connection& connection) {
+  connection.exec(std::string("LISTEN ") + kChangeChannel);
+  // Whatever was announced before now, while nobody listened here, went unheard.
+  cache_.changed({ClientViewCache::kEverything});
+  const int pid = connection.backend_pid();
+  const std::string ping =
+      std::string("NOTIFY ") + kChangeChannel + ", '" + std::string(kPingPayload) + "'";
+  auto next_ping = Clock::now();
+  Clock::time_point ping_sent{};
+  bool awaiting_pong = false;
+  while (!stopping_) {
+    auto now = Clock::now();
+    if (!awaiting_pong && now >= next_ping) {
+      connection.send_text(ping);
+      ping_sent = now;
+      awaiting_pong = true;
+      next_ping = now + options_.ping_every;
+    }
+    const auto until_ping = std::chrono::duration_cast<std::chrono::milliseconds>(next_ping - now);
+    // A ping that never returns: the connection is dead without saying so.
+    if (awaiting_pong && now - ping_sent > kGiveUpFactor * options_.trust_for)
+      throw std::runtime_error("change listener: the connection stopped answering");
+    wait(connection.socket(),
+         std::clamp(until_ping, std::chrono::milliseconds(1), options_.ping_every));
+    if (stopping_) return;
+    for (const auto& n : connection.receive()) {
+      if (n.payload == kPingPayload) {
+        if (n.backend_pid == pid && awaiting_pong) {
+          awaiting_pong = false;
+          cache_.trust_until(ping_sent + options_.trust_for);
+        }
+        continue;
+      }
+      cache_.changed(change_keys(n.payload));
+    }
+  }
+}
+
+}  // namespace tessera::store::postgres
