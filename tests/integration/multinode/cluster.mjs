@@ -81,6 +81,25 @@ export async function until200ish(fn, { tries = 200 } = {}) {
   }
 }
 
+/**
+ * How long another node's client cache may still show what was just changed on this one
+ * (docs/deploy.md, "Client cache": a node trusts its cache for 2 s after its own ping returns;
+ * normally the change arrives within milliseconds). Some slack for a loaded machine.
+ */
+export const CACHE_WINDOW_MS = 2500;
+
+/** Calls `fn` until `done(response)` holds or CACHE_WINDOW_MS pass: {res, ms, done}. */
+export async function withinCacheWindow(fn, done) {
+  const start = Date.now();
+  for (;;) {
+    const res = await fn();
+    const ok = done(res);
+    const ms = Date.now() - start;
+    if (ok || ms > CACHE_WINDOW_MS) return { res, ms, done: ok };
+    await sleep(10);
+  }
+}
+
 /** Maps `items` through async `fn` with at most `limit` in flight. */
 export async function mapLimit(items, limit, fn) {
   const out = new Array(items.length);
