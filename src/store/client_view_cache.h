@@ -29,7 +29,9 @@ class ClientViewCache {
 
   struct Options {
     std::size_t capacity = 10000;  // entries; the least recently used go first
-    std::chrono::milliseconds max_age{30000};
+    // Only bounds how long a change nobody announced (a row edited by hand) can go unseen; a
+    // browser refreshes its token every ~50 s, and each refresh should find its client here.
+    std::chrono::milliseconds max_age{std::chrono::minutes(5)};
     std::function<Clock::time_point()> now = [] { return Clock::now(); };
   };
 
