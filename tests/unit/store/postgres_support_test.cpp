@@ -44,12 +44,12 @@ TEST(PostgresStoreUrl, TakesOutTheClientCacheParameter) {
 }
 
 TEST(PostgresStoreUrl, RefusesABadPoolSizeWithoutQuotingTheUrl) {
-  for (const char* bad : {"postgres://u:secret@db/t?pool=0", "postgres://u:secret@db/t?pool=",
-                          "postgres://u:secret@db/t?pool=x", "postgres://u:secret@db/t?pool=1001",
-                          "postgres://u:secret@db/t?pool=4x",
-                          "postgres://u:secret@db/t?client_cache=-1",
-                          "postgres://u:secret@db/t?client_cache=1000001",
-                          "postgres://u:secret@db/t?client_cache="}) {
+  for (const char* bad :
+       {"postgres://u:secret@db/t?pool=0",
+        "postgres://u:secret@db/t?pool=", "postgres://u:secret@db/t?pool=x",
+        "postgres://u:secret@db/t?pool=1001", "postgres://u:secret@db/t?pool=4x",
+        "postgres://u:secret@db/t?client_cache=-1", "postgres://u:secret@db/t?client_cache=1000001",
+        "postgres://u:secret@db/t?client_cache="}) {
     try {
       parse_store_url(bad, 8);
       ADD_FAILURE() << "accepted " << bad;
