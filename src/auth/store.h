@@ -39,6 +39,12 @@ struct SignInWithUser {
   std::optional<UserRecord> user;  // absent before identification or when the user is gone
 };
 
+// A client with one of its sign-ins and that sign-in's user, read at once, for the sign-in steps.
+struct ClientSignIn {
+  Client client;
+  std::optional<SignInWithUser> sign_in;  // absent when the client has no sign-in with that id
+};
+
 // Rows that can no longer be used, by kind (Store::purge_expired).
 enum class Expired {
   kSignIns,   // abandoned (abandon_at) before the cut-off
@@ -122,6 +128,8 @@ class Store {
   virtual bool update_sign_in(SignIn& sign_in) = 0;
   virtual std::optional<SignIn> find_sign_in(const std::string& id) = 0;
   virtual std::optional<SignInWithUser> find_sign_in_with_user(const std::string& id) = 0;
+  virtual std::optional<ClientSignIn> find_client_sign_in_by_token_hash(
+      const std::string& token_hash, const std::string& sign_in_id) = 0;
   virtual void create_sign_up(const SignUp& sign_up) = 0;
   virtual bool update_sign_up(SignUp& sign_up) = 0;
   virtual std::optional<SignUp> find_sign_up(const std::string& id) = 0;

@@ -80,6 +80,16 @@ std::optional<auth::Session> Call::client_session(const std::string& session_id)
   return std::move(found->session);
 }
 
+std::optional<auth::SignInWithUser> Call::client_sign_in(const std::string& sign_in_id) {
+  if (client_loaded_) return std::nullopt;
+  client_loaded_ = true;
+  auto found = auth::find_client_sign_in_by_token(auth(), client_token(), sign_in_id);
+  if (!found && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  if (!found) return std::nullopt;
+  client_ = std::move(found->client);
+  return std::move(found->sign_in);
+}
+
 auth::Client& Call::require_client() {
   if (!client()) {
     // Stored by the flow that uses it, in the same transaction as its own writes; its cookie is

@@ -42,6 +42,9 @@ class Call {
   // The client's session with this id, read together with the client (which client() then
   // returns): absent when the client has none with that id.
   std::optional<auth::Session> client_session(const std::string& session_id);
+  // The same for a sign-in of the client, with its user (for auth::SignInFlow::lend); absent
+  // also when the client was already read.
+  std::optional<auth::SignInWithUser> client_sign_in(const std::string& sign_in_id);
   // The client, made when the browser has none yet: then it is new (Client::is_new) until a flow
   // stores it, and its cookie is set only once it is stored.
   auth::Client& require_client();

@@ -55,6 +55,13 @@ std::optional<ClientSession> find_client_session_by_token(const AuthContext& ctx
   return ctx.store.find_client_session_by_token_hash(client_token_hash(token), session_id);
 }
 
+std::optional<ClientSignIn> find_client_sign_in_by_token(const AuthContext& ctx,
+                                                         const std::string& token,
+                                                         const std::string& sign_in_id) {
+  if (!plausible_token(token)) return std::nullopt;
+  return ctx.store.find_client_sign_in_by_token_hash(client_token_hash(token), sign_in_id);
+}
+
 std::optional<ClientView> find_client_view_by_token(const AuthContext& ctx,
                                                     const std::string& token) {
   if (!plausible_token(token)) return std::nullopt;

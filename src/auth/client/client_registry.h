@@ -28,6 +28,10 @@ std::optional<Client> find_client_by_token(const AuthContext& ctx, const std::st
 std::optional<ClientSession> find_client_session_by_token(const AuthContext& ctx,
                                                           const std::string& token,
                                                           const std::string& session_id);
+// The client with its sign-in of that id and the sign-in's user, in one read.
+std::optional<ClientSignIn> find_client_sign_in_by_token(const AuthContext& ctx,
+                                                         const std::string& token,
+                                                         const std::string& sign_in_id);
 // The client with its sessions and their users (what its JSON shows), in one read.
 std::optional<ClientView> find_client_view_by_token(const AuthContext& ctx,
                                                     const std::string& token);

@@ -323,7 +323,11 @@ void SignInFlow::fail_attempt(SignIn& si, const UserRecord& user) {
 // Reads the user with the sign-in (one round trip on PostgreSQL): every step that acts on a
 // user starts with user_of.
 SignIn SignInFlow::load(const Client& client, const std::string& id) {
-  auto found = ctx_.store.find_sign_in_with_user(id);
+  std::optional<SignInWithUser> found;
+  if (lent_ && lent_->sign_in.id == id)
+    found.swap(lent_);
+  else
+    found = ctx_.store.find_sign_in_with_user(id);
   if (!found || found->sign_in.client_id != client.id || found->sign_in.abandon_at <= ctx_.now())
     throw AuthError("resource_not_found", "", {{"resource", "sign_in"}});
   user_ = std::move(found->user);

@@ -41,6 +41,10 @@ class SignInFlow {
   // the sign-in can be presented with it without reading the user again.
   const std::optional<UserRecord>& user() const { return user_; }
 
+  // A sign-in (with its user) the caller already read, together with its client: the step on
+  // that id uses it instead of reading it again. It is checked like one read here.
+  void lend(SignInWithUser read) { lent_ = std::move(read); }
+
  private:
   SignIn load(const Client& client, const std::string& id);
   UserRecord user_of(const SignIn& sign_in);
@@ -67,6 +71,7 @@ class SignInFlow {
   Sessions sessions_;
   Device device_;
   std::optional<UserRecord> user_;
+  std::optional<SignInWithUser> lent_;
 };
 
 }  // namespace tessera::auth

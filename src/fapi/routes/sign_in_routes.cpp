@@ -31,8 +31,10 @@ template <typename Step>
 RouteHandler step(Step step) {
   return [step](Call& call) {
     auth::SignInFlow flow(call.auth(), call.device());
+    const auto id = call.path_param("id");
+    if (auto read = call.client_sign_in(id)) flow.lend(std::move(*read));  // one read for both
     auto& client = call.require_client();
-    const auto sign_in = step(call, flow, client, call.path_param("id"));
+    const auto sign_in = step(call, flow, client, id);
     return sign_in_envelope(call, flow, sign_in);
   };
 }

@@ -15,6 +15,7 @@ namespace tessera::store::postgres {
 using Clock = ClientViewCache::Clock;
 
 constexpr int kGiveUpFactor = 5;
+constexpr int kConnectTimeoutSeconds = 5;
 
 ChangeListener::ChangeListener(std::string conninfo, ClientViewCache& cache, Options options)
     : conninfo_(std::move(conninfo)), cache_(cache), options_(options) {
@@ -39,7 +40,8 @@ void ChangeListener::wait(int fd, std::chrono::milliseconds timeout) {
 void ChangeListener::run() {
   while (!stopping_) {
     try {
-      Connection connection(conninfo_);
+      // Bounded, so that stopping never waits long on a database that does not answer.
+      Connection connection(conninfo_, kConnectTimeoutSeconds);
       listen(connection);
     } catch (const std::exception&) {
       // The cache stops being trusted on its own; try again after a pause.

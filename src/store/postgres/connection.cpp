@@ -7,11 +7,18 @@
 
 namespace tessera::store::postgres {
 
-Connection::Connection(const std::string& conninfo) {
+Connection::Connection(const std::string& conninfo, int connect_timeout_seconds) {
   // The URL comes last so that its own settings win over these defaults.
-  const char* keywords[] = {"fallback_application_name", "client_encoding", "dbname", nullptr};
-  const char* values[] = {"tessera", "UTF8", conninfo.c_str(), nullptr};
-  conn_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+  const std::string timeout = std::to_string(connect_timeout_seconds);
+  std::vector<const char*> keywords = {"fallback_application_name", "client_encoding"};
+  std::vector<const char*> values = {"tessera", "UTF8"};
+  if (connect_timeout_seconds > 0) {
+    keywords.push_back("connect_timeout");
+    values.push_back(timeout.c_str());
+  }
+  keywords.insert(keywords.end(), {"dbname", nullptr});
+  values.insert(values.end(), {conninfo.c_str(), nullptr});
+  conn_ = PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1);
   if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
     try {
       throw_connection_error(conn_, "connect");

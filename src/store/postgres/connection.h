@@ -15,7 +15,8 @@ namespace tessera::store::postgres {
 class Connection {
  public:
   // `conninfo`: a postgres:// URL or "key=value" string, passed to libpq as is.
-  explicit Connection(const std::string& conninfo);
+  // `connect_timeout_seconds` > 0: libpq's connect_timeout unless conninfo sets one.
+  explicit Connection(const std::string& conninfo, int connect_timeout_seconds = 0);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

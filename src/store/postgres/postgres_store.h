@@ -86,6 +86,8 @@ class PostgresStore final : public auth::Store {
   bool update_sign_in(auth::SignIn& sign_in) override;
   std::optional<auth::SignIn> find_sign_in(const std::string& id) override;
   std::optional<auth::SignInWithUser> find_sign_in_with_user(const std::string& id) override;
+  std::optional<auth::ClientSignIn> find_client_sign_in_by_token_hash(
+      const std::string& token_hash, const std::string& sign_in_id) override;
   void create_sign_up(const auth::SignUp& sign_up) override;
   bool update_sign_up(auth::SignUp& sign_up) override;
   std::optional<auth::SignUp> find_sign_up(const std::string& id) override;

@@ -66,6 +66,26 @@ std::optional<auth::SignInWithUser> PostgresStore::find_sign_in_with_user(const 
   });
 }
 
+// One statement, as find_sign_in_with_user with the client in front: the sign-in (only the
+// client's own) and its user come from lateral subqueries, all NULL when absent.
+std::optional<auth::ClientSignIn> PostgresStore::find_client_sign_in_by_token_hash(
+    const std::string& token_hash, const std::string& sign_in_id) {
+  static const std::string sql =
+      "SELECT c.*, s.*, u.* FROM (SELECT id, " + client_columns() +
+      " FROM clients WHERE token_hash = ?) c LEFT JOIN LATERAL (SELECT * FROM (" +
+      sign_in_by_id_sql() + ") x WHERE x.client_id = c.id) s ON true LEFT JOIN LATERAL (SELECT " +
+      user_record_select_list() + " FROM users WHERE users.id = s.user_id) u ON true";
+  return with_connection([&](Connection& c) -> std::optional<auth::ClientSignIn> {
+    auto r = c.query(sql, params(token_hash, sign_in_id));
+    if (!r.next()) return std::nullopt;
+    auth::ClientSignIn found{read_client(r), std::nullopt};
+    if (r.next_is_null()) return found;
+    found.sign_in.emplace(auth::SignInWithUser{read_sign_in(r), std::nullopt});
+    if (!r.next_is_null()) found.sign_in->user = read_user_record(r);
+    return found;
+  });
+}
+
 void PostgresStore::create_sign_up(const auth::SignUp& sign_up) {
   static const std::string sql = "INSERT INTO sign_ups (id, " + sign_up_columns() +
                                  ", version) VALUES (?, " + placeholders(sign_up_columns()) +

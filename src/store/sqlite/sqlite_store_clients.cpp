@@ -79,6 +79,23 @@ std::optional<auth::ClientSession> SqliteStore::find_client_session_by_token_has
   return found;
 }
 
+std::optional<auth::ClientSignIn> SqliteStore::find_client_sign_in_by_token_hash(
+    const std::string& token_hash, const std::string& sign_in_id) {
+  auto db = read();
+  std::optional<auth::ClientSignIn> found;
+  db->read_snapshot([&] {
+    auto client = find_client_in(*db, client_by_token_hash_sql(), token_hash);
+    if (!client) return;
+    found = auth::ClientSignIn{std::move(*client), std::nullopt};
+    auto sign_in = load_sign_in(*db, sign_in_id);
+    if (!sign_in || sign_in->client_id != found->client.id) return;
+    found->sign_in = auth::SignInWithUser{std::move(*sign_in), std::nullopt};
+    if (!found->sign_in->sign_in.user_id.empty())
+      found->sign_in->user = load_user_record(*db, found->sign_in->sign_in.user_id);
+  });
+  return found;
+}
+
 std::optional<auth::ClientView> SqliteStore::load_client_view(const std::string& client_sql,
                                                               const std::string& value) {
   auto db = read();

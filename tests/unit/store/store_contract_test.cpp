@@ -395,6 +395,45 @@ TEST_P(StoreContract, SignInIsReadWithItsUser) {
   EXPECT_FALSE(found->user);
 }
 
+TEST_P(StoreContract, ClientSignInIsTheClientsOwnWithItsUser) {
+  const auto client = add_client("client_1");
+  const auto other = add_client("client_2");
+  add_user("user_1", "zoe@example.com");
+  store().replace_backup_codes("user_1", {"hash_a"});
+  auto mine = sample_sign_in("sia_1", "client_1");
+  mine.user_id = "user_1";
+  store().create_sign_in(mine);
+  auto anonymous = sample_sign_in("sia_2", "client_1");
+  anonymous.user_id.clear();
+  store().create_sign_in(anonymous);
+  store().create_sign_in(sample_sign_in("sia_3", "client_2"));
+
+  auto found = store().find_client_sign_in_by_token_hash(client.token_hash, "sia_1");
+  ASSERT_TRUE(found);
+  expect_same(client, found->client);
+  ASSERT_TRUE(found->sign_in);
+  expect_same(mine, found->sign_in->sign_in);
+  ASSERT_TRUE(found->sign_in->user);
+  const auto record = store().find_user_record("user_1");
+  expect_same(record->user, found->sign_in->user->user);
+  ASSERT_EQ(found->sign_in->user->email_addresses.size(), 1u);
+  EXPECT_EQ(found->sign_in->user->backup_codes_remaining, 1);
+
+  found = store().find_client_sign_in_by_token_hash(client.token_hash, "sia_2");
+  ASSERT_TRUE(found && found->sign_in);
+  expect_same(anonymous, found->sign_in->sign_in);
+  EXPECT_FALSE(found->sign_in->user);
+
+  found = store().find_client_sign_in_by_token_hash(client.token_hash, "sia_3");  // another's
+  ASSERT_TRUE(found);
+  expect_same(client, found->client);
+  EXPECT_FALSE(found->sign_in);
+  found = store().find_client_sign_in_by_token_hash(other.token_hash, "sia_unknown");
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(found->sign_in);
+  EXPECT_FALSE(store().find_client_sign_in_by_token_hash("unknown", "sia_1"));
+}
+
 TEST_P(StoreContract, SignInRoundTripsEveryField) {
   const auto sign_in = sample_sign_in("sia_1", "client_1");
   store().create_sign_in(sign_in);
