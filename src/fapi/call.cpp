@@ -57,12 +57,18 @@ std::string Call::client_token() const {
   return {};
 }
 
+bool Call::take_found_client(auth::Client* found) {
+  client_loaded_ = true;
+  if (!found && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  if (found) client_ = std::move(*found);
+  return found != nullptr;
+}
+
 std::optional<auth::Client> Call::client() {
   if (!client_loaded_) {
-    client_loaded_ = true;
     const auto token = client_token();
-    if (!token.empty()) client_ = auth::find_client_by_token(auth(), token);
-    if (!client_ && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+    auto found = token.empty() ? std::nullopt : auth::find_client_by_token(auth(), token);
+    take_found_client(found ? &*found : nullptr);
   }
   return client_;
 }
@@ -72,21 +78,15 @@ std::optional<auth::Session> Call::client_session(const std::string& session_id)
     auto s = client_ ? auth().store.find_session(session_id) : std::nullopt;
     return s && s->client_id == client_->id ? s : std::nullopt;
   }
-  client_loaded_ = true;
   auto found = auth::find_client_session_by_token(auth(), client_token(), session_id);
-  if (!found && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
-  if (!found) return std::nullopt;
-  client_ = std::move(found->client);
+  if (!take_found_client(found ? &found->client : nullptr)) return std::nullopt;
   return std::move(found->session);
 }
 
 std::optional<auth::SignInWithUser> Call::client_sign_in(const std::string& sign_in_id) {
   if (client_loaded_) return std::nullopt;
-  client_loaded_ = true;
   auto found = auth::find_client_sign_in_by_token(auth(), client_token(), sign_in_id);
-  if (!found && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
-  if (!found) return std::nullopt;
-  client_ = std::move(found->client);
+  if (!take_found_client(found ? &found->client : nullptr)) return std::nullopt;
   return std::move(found->sign_in);
 }
 

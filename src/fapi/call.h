@@ -78,6 +78,9 @@ class Call {
  private:
   std::string client_token() const;
   bool dev_browser_mode() const;
+  // Records what a read by the request's token found (nullptr: no client), as client() does;
+  // throws dev_browser_unauthenticated for an unknown dev-browser token. True when found.
+  bool take_found_client(auth::Client* found);
 
   std::optional<http::FormData> form_;
   bool form_invalid_ = false;
