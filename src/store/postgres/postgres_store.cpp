@@ -81,7 +81,9 @@ PostgresStore::~PostgresStore() = default;
 
 void PostgresStore::announcing(std::initializer_list<std::string> keys,
                                const std::function<void()>& fn) {
-  if (pinned() != nullptr) {
+  if (Pin* pin = find_pin(this)) {
+    // An announced write inside another would have its keys noted where nobody announces them.
+    if (pin->implicit) throw std::logic_error("postgres: an announced write inside another");
     for (const auto& key : keys) note_change(key);
     fn();
     return;
