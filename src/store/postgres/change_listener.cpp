@@ -44,8 +44,10 @@ void ChangeListener::run() {
       Connection connection(conninfo_, kConnectTimeoutSeconds);
       listen(connection);
     } catch (const std::exception&) {
-      // The cache stops being trusted on its own; try again after a pause.
+      // Try again after a pause. Meanwhile nothing is heard, so nothing is vouched for.
     }
+    cache_.trust_until(Clock::time_point::min());
+    backend_pid_ = 0;
     if (!stopping_) wait(-1, options_.reconnect_after);
   }
 }
@@ -55,6 +57,7 @@ void ChangeListener::listen(Connection& connection) {
   // Whatever was announced before now, while nobody listened here, went unheard.
   cache_.changed({ClientViewCache::kEverything});
   const int pid = connection.backend_pid();
+  backend_pid_ = pid;
   const std::string ping =
       std::string("NOTIFY ") + kChangeChannel + ", '" + std::string(kPingPayload) + "'";
   auto next_ping = Clock::now();

@@ -18,8 +18,9 @@ class Connection;
 // The proof is a ping: every `ping_every` it NOTIFYs itself. PostgreSQL delivers notifications
 // in commit order, so when its own ping comes back, every change committed before the ping was
 // sent has been heard; the cache is then trusted until that moment plus `trust_for`. A slow or
-// silent connection thus turns the cache off on its own, without anyone noticing. After a broken
-// connection it connects again and forgets everything cached (what was said meanwhile is lost).
+// silent connection thus turns the cache off on its own, without anyone noticing; a connection
+// seen to break turns it off at once. It then connects again and forgets everything cached (what
+// was said meanwhile is lost).
 class ChangeListener {
  public:
   struct Options {
@@ -35,6 +36,9 @@ class ChangeListener {
   ChangeListener(const ChangeListener&) = delete;
   ChangeListener& operator=(const ChangeListener&) = delete;
 
+  // The server process of the listening connection; 0 while there is none.
+  int backend_pid() const { return backend_pid_; }
+
  private:
   void run();
   // Listens on one connection until it breaks or stop is asked for.
@@ -46,6 +50,7 @@ class ChangeListener {
   ClientViewCache& cache_;
   const Options options_;
   std::atomic<bool> stopping_{false};
+  std::atomic<int> backend_pid_{0};
   int wake_fd_ = -1;  // eventfd: written to stop
   std::thread thread_;
 };

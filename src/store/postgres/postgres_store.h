@@ -42,6 +42,8 @@ class PostgresStore final : public auth::Store {
   // True while this node serves client views from memory: it caches them, and its change
   // listener has heard its own ping lately (for monitoring and tests).
   bool caching() const { return cache_ && cache_->trusted(); }
+  // The server process that listens for changes for this node; 0 while none (or no cache).
+  int listener_pid() const { return listener_ ? listener_->backend_pid() : 0; }
 
   void transaction(const std::function<void(Store&)>& fn) override;
 

@@ -189,6 +189,30 @@ TEST_F(PostgresClientCacheTest, ChangesAreAnnouncedWithTheirCommitAndOnlyThen) {
   EXPECT_TRUE(channel.heard().empty());
 }
 
+// The listener's connection dies: the cache stops serving at once (a silent failure would stop
+// it within its trust window), and once the listener listens again it serves again, from an
+// empty cache.
+TEST_F(PostgresClientCacheTest, ACutListenerStopsTheCacheUntilItListensAgain) {
+  auto store = node();
+  sign_in(*store);
+  EXPECT_EQ(status_seen_by(*store), "pending");
+  const int listener = store->listener_pid();
+  ASSERT_NE(listener, 0);
+  postgres::Connection db(url());
+  db.exec("SELECT pg_terminate_backend(" + std::to_string(listener) + ")");
+  // Unannounced, so only a cache that is still trusted could hide it.
+  db.exec("UPDATE sessions SET status = 'ended'");
+  EXPECT_TRUE(eventually([&] { return !store->caching(); }, 1s));
+  EXPECT_EQ(status_seen_by(*store), "ended");
+  EXPECT_TRUE(eventually(
+      [&] {
+        const int pid = store->listener_pid();
+        return store->caching() && pid != 0 && pid != listener;
+      },
+      5s));
+  EXPECT_EQ(status_seen_by(*store), "ended");
+}
+
 TEST_F(PostgresClientCacheTest, AClientCreatedAndChangedInOneTransactionIsNotAnnounced) {
   auto store = node();
   ChannelListener channel(url());
