@@ -1,5 +1,7 @@
 #include "store/postgres/change_feed.h"
 
+#include <functional>
+
 #include "store/client_view_cache.h"
 
 namespace tessera::store::postgres {
@@ -9,6 +11,19 @@ namespace {
 constexpr std::size_t kMaxPayload = 7900;
 
 }  // namespace
+
+std::string change_channel(const std::string& schema) {
+  constexpr std::size_t kMaxChannel = 63;
+  std::string channel = "tessera_changes_" + schema;
+  if (channel.size() <= kMaxChannel) return channel;
+  return "tessera_changes_" + std::to_string(std::hash<std::string>{}(schema));
+}
+
+std::string quoted_channel(const std::string& channel) {
+  std::string quoted = "\"";
+  for (char c : channel) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
 
 std::string change_payload(const std::vector<std::string>& keys) {
   std::string payload;

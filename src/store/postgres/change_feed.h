@@ -8,7 +8,12 @@
 // change (so they arrive only once it is committed, and never if it is not).
 namespace tessera::store::postgres {
 
-inline constexpr const char* kChangeChannel = "tessera_changes";
+// The channel of the instance whose tables are in `schema`: instances that share a database in
+// schemas of their own (tests do) do not hear each other. PostgreSQL caps channel names at 63
+// bytes; a longer one is shortened with a hash of the schema.
+std::string change_channel(const std::string& schema);
+// The channel as an identifier for LISTEN and NOTIFY (double-quoted).
+std::string quoted_channel(const std::string& channel);
 // A listener's ping to itself; never a key (keys are "c:…", "u:…" or "*").
 inline constexpr std::string_view kPingPayload = "ping";
 

@@ -17,8 +17,12 @@ using Clock = ClientViewCache::Clock;
 constexpr int kGiveUpFactor = 5;
 constexpr int kConnectTimeoutSeconds = 5;
 
-ChangeListener::ChangeListener(std::string conninfo, ClientViewCache& cache, Options options)
-    : conninfo_(std::move(conninfo)), cache_(cache), options_(options) {
+ChangeListener::ChangeListener(std::string conninfo, std::string channel, ClientViewCache& cache,
+                               Options options)
+    : conninfo_(std::move(conninfo)),
+      channel_(std::move(channel)),
+      cache_(cache),
+      options_(options) {
   wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (wake_fd_ < 0) throw std::runtime_error("change listener: eventfd failed");
   thread_ = std::thread([this] { run(); });
@@ -53,13 +57,13 @@ void ChangeListener::run() {
 }
 
 void ChangeListener::listen(Connection& connection) {
-  connection.exec(std::string("LISTEN ") + kChangeChannel);
+  connection.exec("LISTEN " + quoted_channel(channel_));
   // Whatever was announced before now, while nobody listened here, went unheard.
   cache_.changed({ClientViewCache::kEverything});
   const int pid = connection.backend_pid();
   backend_pid_ = pid;
   const std::string ping =
-      std::string("NOTIFY ") + kChangeChannel + ", '" + std::string(kPingPayload) + "'";
+      "NOTIFY " + quoted_channel(channel_) + ", '" + std::string(kPingPayload) + "'";
   auto next_ping = Clock::now();
   Clock::time_point ping_sent{};
   bool awaiting_pong = false;
@@ -75,8 +79,10 @@ void ChangeListener::listen(Connection& connection) {
     // A ping that never returns: the connection is dead without saying so.
     if (awaiting_pong && now - ping_sent > kGiveUpFactor * options_.trust_for)
       throw std::runtime_error("change listener: the connection stopped answering");
+    // Waiting for a pong, the next ping waits too: sleep until something arrives.
     wait(connection.socket(),
-         std::clamp(until_ping, std::chrono::milliseconds(1), options_.ping_every));
+         awaiting_pong ? options_.ping_every
+                       : std::clamp(until_ping, std::chrono::milliseconds(1), options_.ping_every));
     if (stopping_) return;
     for (const auto& n : connection.receive()) {
       if (n.payload == kPingPayload) {

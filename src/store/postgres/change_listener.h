@@ -29,9 +29,11 @@ class ChangeListener {
     std::chrono::milliseconds reconnect_after{1000};
   };
 
-  ChangeListener(std::string conninfo, ClientViewCache& cache, Options options);
-  ChangeListener(std::string conninfo, ClientViewCache& cache)
-      : ChangeListener(std::move(conninfo), cache, Options{}) {}
+  // `channel`: change_channel() of the instance's schema.
+  ChangeListener(std::string conninfo, std::string channel, ClientViewCache& cache,
+                 Options options);
+  ChangeListener(std::string conninfo, std::string channel, ClientViewCache& cache)
+      : ChangeListener(std::move(conninfo), std::move(channel), cache, Options{}) {}
   ~ChangeListener();
   ChangeListener(const ChangeListener&) = delete;
   ChangeListener& operator=(const ChangeListener&) = delete;
@@ -47,6 +49,7 @@ class ChangeListener {
   void wait(int fd, std::chrono::milliseconds timeout);
 
   const std::string conninfo_;
+  const std::string channel_;
   ClientViewCache& cache_;
   const Options options_;
   std::atomic<bool> stopping_{false};

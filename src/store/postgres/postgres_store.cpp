@@ -68,12 +68,15 @@ PostgresStore::PostgresStore(const std::string& conninfo, int pool_size, int cli
   {
     auto lease = pool_.acquire();
     migrate(*lease);
+    auto r = lease->query("SELECT current_schema()");
+    r.next();
+    channel_ = change_channel(r.next_text());
   }
   if (client_cache > 0) {
     ClientViewCache::Options options;
     options.capacity = static_cast<std::size_t>(client_cache);
     cache_ = std::make_unique<ClientViewCache>(options);
-    listener_ = std::make_unique<ChangeListener>(conninfo, *cache_);
+    listener_ = std::make_unique<ChangeListener>(conninfo, channel_, *cache_);
   }
 }
 
@@ -91,7 +94,7 @@ void PostgresStore::announcing(std::initializer_list<std::string> keys,
   const std::vector<std::string> announced(keys);
   retrying([&] {
     auto lease = pool_.acquire();
-    lease->defer(notify_sql(), params(std::string(kChangeChannel), change_payload(announced)));
+    lease->defer(notify_sql(), params(channel_, change_payload(announced)));
     Pin pin{this, &*lease};
     pin.implicit = true;
     Pinning pinning(pin);
@@ -163,8 +166,7 @@ void PostgresStore::in_transaction(const std::function<void()>& body, const char
   try {
     body();
     announced = to_announce(pin);
-    if (!announced.empty())
-      lease->defer(notify_sql(), params(std::string(kChangeChannel), change_payload(announced)));
+    if (!announced.empty()) lease->defer(notify_sql(), params(channel_, change_payload(announced)));
     outcome = lease->commit();  // throws the error of a write still queued until now
   } catch (...) {
     lease->rollback_quietly();

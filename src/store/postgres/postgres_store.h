@@ -44,6 +44,8 @@ class PostgresStore final : public auth::Store {
   bool caching() const { return cache_ && cache_->trusted(); }
   // The server process that listens for changes for this node; 0 while none (or no cache).
   int listener_pid() const { return listener_ ? listener_->backend_pid() : 0; }
+  // Where this store announces its changes (change_feed.h).
+  const std::string& channel() const { return channel_; }
 
   void transaction(const std::function<void(Store&)>& fn) override;
 
@@ -171,6 +173,7 @@ class PostgresStore final : public auth::Store {
   std::vector<auth::Session> sessions_where(const std::string& column, const std::string& value);
 
   ConnectionPool pool_;
+  std::string channel_;  // change_channel() of the schema this store's tables are in
   std::unique_ptr<ClientViewCache> cache_;
   std::unique_ptr<ChangeListener> listener_;  // after cache_: stops before it goes
 };

@@ -54,8 +54,8 @@ INSTANTIATE_TEST_SUITE_P(PostgresCaching, StoreContract,
 // Listens on the change channel and collects what is announced.
 class ChannelListener {
  public:
-  explicit ChannelListener(const std::string& url) : connection_(url) {
-    connection_.exec(std::string("LISTEN ") + postgres::kChangeChannel);
+  ChannelListener(const std::string& url, const std::string& channel) : connection_(url) {
+    connection_.exec("LISTEN " + postgres::quoted_channel(channel));
   }
   // The payloads heard within `wait` (other nodes' pings left out).
   std::vector<std::string> heard(std::chrono::milliseconds wait = 300ms) {
@@ -115,7 +115,7 @@ TEST_F(PostgresClientCacheTest, ViewsComeFromMemoryUntilAChangeIsAnnounced) {
   postgres::Connection db(url());
   db.exec("UPDATE sessions SET status = 'ended'");
   EXPECT_EQ(status_seen_by(*store), "pending");
-  db.exec(std::string("NOTIFY ") + postgres::kChangeChannel + ", 'c:" + client_.id + "'");
+  db.exec("NOTIFY " + postgres::quoted_channel(store->channel()) + ", 'c:" + client_.id + "'");
   EXPECT_TRUE(eventually([&] { return status_seen_by(*store) == "ended"; }));
 }
 
@@ -161,7 +161,7 @@ TEST_F(PostgresClientCacheTest, AnotherNodesChangeReachesTheCache) {
 TEST_F(PostgresClientCacheTest, ChangesAreAnnouncedWithTheirCommitAndOnlyThen) {
   auto store = node();
   sign_in(*store);
-  ChannelListener channel(url());
+  ChannelListener channel(url(), store->channel());
   auto session = *store->find_session("sess_1");
 
   try {
@@ -215,7 +215,7 @@ TEST_F(PostgresClientCacheTest, ACutListenerStopsTheCacheUntilItListensAgain) {
 
 TEST_F(PostgresClientCacheTest, AClientCreatedAndChangedInOneTransactionIsNotAnnounced) {
   auto store = node();
-  ChannelListener channel(url());
+  ChannelListener channel(url(), store->channel());
   store->transaction([&](auth::Store& tx) {
     tx.create_client(client_);
     auto changed = client_;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/open_store.h"
+#include "store/postgres/change_feed.h"
 #include "store/postgres/connection_pool.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/sql_text.h"
@@ -57,6 +58,24 @@ TEST(PostgresStoreUrl, RefusesABadPoolSizeWithoutQuotingTheUrl) {
       EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos);
     }
   }
+}
+
+TEST(PostgresChangeFeed, OneChannelPerSchemaWithinPostgresLimits) {
+  EXPECT_EQ(postgres::change_channel("public"), "tessera_changes_public");
+  EXPECT_NE(postgres::change_channel("a"), postgres::change_channel("b"));
+  const std::string long_schema(60, 's');
+  const auto shortened = postgres::change_channel(long_schema);
+  EXPECT_LE(shortened.size(), 63u);
+  EXPECT_NE(shortened, postgres::change_channel(long_schema + "t"));
+  EXPECT_EQ(postgres::quoted_channel("we\"ird"), "\"we\"\"ird\"");
+}
+
+TEST(PostgresChangeFeed, PayloadsCarryKeysOrEverything) {
+  EXPECT_EQ(postgres::change_payload({"c:1", "u:2"}), "c:1 u:2");
+  EXPECT_EQ(postgres::change_keys("c:1 u:2"), (std::vector<std::string>{"c:1", "u:2"}));
+  EXPECT_TRUE(postgres::change_keys("").empty());
+  const std::vector<std::string> many(1000, "u:user_0123456789");
+  EXPECT_EQ(postgres::change_payload(many), "*");
 }
 
 TEST(PostgresSqlText, NumbersPlaceholdersOutsideLiterals) {
