@@ -45,9 +45,8 @@ void ClientViewCache::put(const std::string& token_hash, const auth::ClientView&
                           std::uint64_t ticket) {
   if (options_.capacity == 0) return;
   Entry entry{view, {bucket_of(client_key(view.client.id))}, ticket, options_.now(), {}};
-  for (const auto& session : view.sessions)
+  for (const auto& session : view.sessions)  // view.users are these sessions' users
     entry.buckets.push_back(bucket_of(user_key(session.user_id)));
-  for (const auto& user : view.users) entry.buckets.push_back(bucket_of(user_key(user.user.id)));
   std::sort(entry.buckets.begin(), entry.buckets.end());
   entry.buckets.erase(std::unique(entry.buckets.begin(), entry.buckets.end()), entry.buckets.end());
 

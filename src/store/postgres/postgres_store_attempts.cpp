@@ -51,37 +51,49 @@ std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {
   });
 }
 
-// One statement: the user record's select list runs over `users` in a lateral subquery (its
-// unqualified columns are the user's), all NULL when the sign-in has no user.
-std::optional<auth::SignInWithUser> PostgresStore::find_sign_in_with_user(const std::string& id) {
-  static const std::string sql = "SELECT s.*, u.* FROM (" + sign_in_by_id_sql() +
-                                 ") s LEFT JOIN LATERAL (SELECT " + user_record_select_list() +
+namespace {
+
+// Joins the user record of the sign-in `s` as `u`: the record's select list runs over `users` in
+// a lateral subquery (its unqualified columns are the user's), all NULL when there is no user.
+const std::string& join_sign_in_user() {
+  static const std::string sql = " LEFT JOIN LATERAL (SELECT " + user_record_select_list() +
                                  " FROM users WHERE users.id = s.user_id) u ON true";
+  return sql;
+}
+
+// Reads the columns of `s.*, u.*` (the sign-in is there).
+auth::SignInWithUser read_sign_in_with_user(Result& r) {
+  auth::SignInWithUser found{read_sign_in(r), std::nullopt};
+  if (!r.next_is_null()) found.user = read_user_record(r);
+  return found;
+}
+
+}  // namespace
+
+std::optional<auth::SignInWithUser> PostgresStore::find_sign_in_with_user(const std::string& id) {
+  static const std::string sql =
+      "SELECT s.*, u.* FROM (" + sign_in_by_id_sql() + ") s" + join_sign_in_user();
   return with_connection([&](Connection& c) -> std::optional<auth::SignInWithUser> {
     auto r = c.query(sql, params(id));
     if (!r.next()) return std::nullopt;
-    auth::SignInWithUser found{read_sign_in(r), std::nullopt};
-    if (!r.next_is_null()) found.user = read_user_record(r);
-    return found;
+    return read_sign_in_with_user(r);
   });
 }
 
-// One statement, as find_sign_in_with_user with the client in front: the sign-in (only the
-// client's own) and its user come from lateral subqueries, all NULL when absent.
+// One statement, as find_sign_in_with_user with the client in front: its sign-in of that id
+// (only the client's own) comes from a lateral subquery too, all NULL when absent.
 std::optional<auth::ClientSignIn> PostgresStore::find_client_sign_in_by_token_hash(
     const std::string& token_hash, const std::string& sign_in_id) {
-  static const std::string sql =
-      "SELECT c.*, s.*, u.* FROM (SELECT id, " + client_columns() +
-      " FROM clients WHERE token_hash = ?) c LEFT JOIN LATERAL (SELECT * FROM (" +
-      sign_in_by_id_sql() + ") x WHERE x.client_id = c.id) s ON true LEFT JOIN LATERAL (SELECT " +
-      user_record_select_list() + " FROM users WHERE users.id = s.user_id) u ON true";
+  static const std::string sql = "SELECT c.*, s.*, u.* FROM (SELECT id, " + client_columns() +
+                                 " FROM clients WHERE token_hash = ?) c LEFT JOIN LATERAL "
+                                 "(SELECT * FROM (" +
+                                 sign_in_by_id_sql() + ") x WHERE x.client_id = c.id) s ON true" +
+                                 join_sign_in_user();
   return with_connection([&](Connection& c) -> std::optional<auth::ClientSignIn> {
     auto r = c.query(sql, params(token_hash, sign_in_id));
     if (!r.next()) return std::nullopt;
     auth::ClientSignIn found{read_client(r), std::nullopt};
-    if (r.next_is_null()) return found;
-    found.sign_in.emplace(auth::SignInWithUser{read_sign_in(r), std::nullopt});
-    if (!r.next_is_null()) found.sign_in->user = read_user_record(r);
+    if (!r.next_is_null()) found.sign_in = read_sign_in_with_user(r);
     return found;
   });
 }

@@ -96,6 +96,9 @@ class SqliteStore final : public auth::Store {
   ReaderPool::Lease read();
 
   static std::optional<auth::SignIn> load_sign_in(Connection& db, const std::string& id);
+  // The sign-in with its user (if it names one that exists); call inside a read snapshot.
+  static std::optional<auth::SignInWithUser> load_sign_in_with_user(Connection& db,
+                                                                    const std::string& id);
   // The user with its addresses, phones and remaining backup codes, from one snapshot of db.
   static std::optional<auth::UserRecord> load_user_record(Connection& db,
                                                           const std::string& user_id);

@@ -40,16 +40,19 @@ std::optional<auth::SignIn> SqliteStore::find_sign_in(const std::string& id) {
   return load_sign_in(*read(), id);
 }
 
+std::optional<auth::SignInWithUser> SqliteStore::load_sign_in_with_user(Connection& db,
+                                                                        const std::string& id) {
+  auto sign_in = load_sign_in(db, id);
+  if (!sign_in) return std::nullopt;
+  auth::SignInWithUser found{std::move(*sign_in), std::nullopt};
+  if (!found.sign_in.user_id.empty()) found.user = load_user_record(db, found.sign_in.user_id);
+  return found;
+}
+
 std::optional<auth::SignInWithUser> SqliteStore::find_sign_in_with_user(const std::string& id) {
   auto db = read();
   std::optional<auth::SignInWithUser> found;
-  db->read_snapshot([&] {
-    auto sign_in = load_sign_in(*db, id);
-    if (!sign_in) return;
-    found = auth::SignInWithUser{std::move(*sign_in), std::nullopt};
-    if (!found->sign_in.user_id.empty())
-      found->user = load_user_record(*db, found->sign_in.user_id);
-  });
+  db->read_snapshot([&] { found = load_sign_in_with_user(*db, id); });
   return found;
 }
 

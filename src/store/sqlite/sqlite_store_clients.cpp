@@ -87,11 +87,9 @@ std::optional<auth::ClientSignIn> SqliteStore::find_client_sign_in_by_token_hash
     auto client = find_client_in(*db, client_by_token_hash_sql(), token_hash);
     if (!client) return;
     found = auth::ClientSignIn{std::move(*client), std::nullopt};
-    auto sign_in = load_sign_in(*db, sign_in_id);
-    if (!sign_in || sign_in->client_id != found->client.id) return;
-    found->sign_in = auth::SignInWithUser{std::move(*sign_in), std::nullopt};
-    if (!found->sign_in->sign_in.user_id.empty())
-      found->sign_in->user = load_user_record(*db, found->sign_in->sign_in.user_id);
+    auto sign_in = load_sign_in_with_user(*db, sign_in_id);
+    if (sign_in && sign_in->sign_in.client_id == found->client.id)
+      found->sign_in = std::move(sign_in);
   });
   return found;
 }

@@ -96,6 +96,13 @@ class PostgresClientCacheTest : public ::testing::Test {
     std::this_thread::sleep_for(300ms);
   }
 
+  // Ends the signed-in session through `store`.
+  static void end_session(PostgresStore& store) {
+    auto session = *store.find_session("sess_1");
+    session.status = "ended";
+    store.update_session(session);
+  }
+
   std::string status_seen_by(PostgresStore& store) {
     auto view = store.find_client_view_by_token_hash(client_.token_hash);
     return view && !view->sessions.empty() ? view->sessions.front().status : "none";
@@ -123,10 +130,9 @@ TEST_F(PostgresClientCacheTest, ANodeSeesItsOwnWritesAtOnce) {
   auto store = node();
   sign_in(*store);
   EXPECT_EQ(status_seen_by(*store), "pending");
-  auto session = *store->find_session("sess_1");
-  session.status = "ended";
-  store->update_session(session);
+  end_session(*store);
   EXPECT_EQ(status_seen_by(*store), "ended");
+  auto session = *store->find_session("sess_1");
   store->transaction([&](auth::Store& tx) {
     session.status = "removed";
     tx.update_session(session);
@@ -142,9 +148,7 @@ TEST_F(PostgresClientCacheTest, AnotherNodesChangeReachesTheCache) {
   auto second = node();
   sign_in(*first);
   EXPECT_EQ(status_seen_by(*first), "pending");
-  auto session = *second->find_session("sess_1");
-  session.status = "ended";
-  second->update_session(session);
+  end_session(*second);
   EXPECT_TRUE(eventually([&] { return status_seen_by(*first) == "ended"; }, 1s));
 
   auto user = *second->find_user("user_1");
