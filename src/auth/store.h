@@ -33,6 +33,19 @@ struct ClientSession {
   std::optional<Session> session;  // absent when the client has no session with that id
 };
 
+// A conditional write found its condition false. Inside a transaction a store may check the
+// condition only when the transaction's writes reach the database (PostgreSQL sends them
+// together), so this can come from a later call or from the commit; the transaction then writes
+// nothing.
+struct WriteRefused : std::runtime_error {
+  enum class Reason {
+    kTotpStepUsed,   // claim_totp_step: the step is not later than the last one accepted
+    kAttemptChanged  // save_sign_in: another request changed the sign-in first
+  };
+  WriteRefused(Reason why, const std::string& message) : std::runtime_error(message), reason(why) {}
+  Reason reason;
+};
+
 // A sign-in with the record of its user, read at once, for the steps that check a factor.
 struct SignInWithUser {
   SignIn sign_in;
@@ -89,6 +102,11 @@ class Store {
   // --- second factors
   // Atomically accepts a TOTP time step only if it is later than the last one accepted.
   virtual bool advance_totp_step(const std::string& user_id, std::int64_t step) = 0;
+  // advance_totp_step for a transaction: WriteRefused(kTotpStepUsed) when the step is not later.
+  virtual void claim_totp_step(const std::string& user_id, std::int64_t step) {
+    if (!advance_totp_step(user_id, step))
+      throw WriteRefused(WriteRefused::Reason::kTotpStepUsed, "TOTP step already used");
+  }
   // Forgets the last accepted step: a new TOTP secret starts with no history.
   virtual void reset_totp_step(const std::string& user_id) = 0;
   // Replaces all backup codes of the user with these hashes.
@@ -116,16 +134,22 @@ class Store {
       const std::string& token_hash) = 0;
   virtual std::optional<ClientSession> find_client_session_by_token_hash(
       const std::string& token_hash, const std::string& session_id) = 0;
-  // True when the client was not trusted for the user before (trust is granted once: marking
-  // again keeps the original time).
-  virtual bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
-                                   std::int64_t now) = 0;
+  // Trust is granted once: marking again keeps the original time. `newly_trusted` tells if the
+  // client was not trusted for the user before; inside a transaction it may be set only when the
+  // transaction commits.
+  virtual void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                                   std::int64_t now, bool& newly_trusted) = 0;
   virtual bool is_client_trusted(const std::string& client_id, const std::string& user_id) = 0;
 
   // --- sign-in and sign-up attempts (optimistic concurrency on `version`)
   virtual void create_sign_in(const SignIn& sign_in) = 0;
   // Writes only if the stored version equals sign_in.version; then bumps sign_in.version.
   virtual bool update_sign_in(SignIn& sign_in) = 0;
+  // update_sign_in for a transaction: WriteRefused(kAttemptChanged) when the version differs.
+  virtual void save_sign_in(SignIn& sign_in) {
+    if (!update_sign_in(sign_in))
+      throw WriteRefused(WriteRefused::Reason::kAttemptChanged, "sign-in changed meanwhile");
+  }
   virtual std::optional<SignIn> find_sign_in(const std::string& id) = 0;
   virtual std::optional<SignInWithUser> find_sign_in_with_user(const std::string& id) = 0;
   virtual std::optional<ClientSignIn> find_client_sign_in_by_token_hash(

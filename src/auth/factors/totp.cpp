@@ -18,11 +18,16 @@ std::string open_totp_secret(const AuthContext& ctx, const User& user) {
   return *secret;
 }
 
-bool verify_totp_code(const AuthContext& ctx, const User& user, std::string_view code) {
-  if (user.totp_secret_sealed.empty() || code.size() != 6) return false;
+std::optional<std::int64_t> match_totp_code(const AuthContext& ctx, const User& user,
+                                            std::string_view code) {
+  if (user.totp_secret_sealed.empty() || code.size() != 6) return std::nullopt;
   const auto key = crypto::base32_decode(open_totp_secret(ctx, user));
-  if (!key) return false;
-  const auto step = crypto::totp_match(*key, code, ctx.now() / 1000);
+  if (!key) return std::nullopt;
+  return crypto::totp_match(*key, code, ctx.now() / 1000);
+}
+
+bool verify_totp_code(const AuthContext& ctx, const User& user, std::string_view code) {
+  const auto step = match_totp_code(ctx, user, code);
   return step && ctx.store.advance_totp_step(user.id, *step);
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,5 +16,9 @@ std::string open_totp_secret(const AuthContext& ctx, const User& user);
 // True when `code` is valid now and its time step was not used before; the step is consumed
 // atomically in the store, so the same code cannot be accepted twice (even on two nodes).
 bool verify_totp_code(const AuthContext& ctx, const User& user, std::string_view code);
+// The time step `code` is valid for now, without consuming it: the caller claims it in the store
+// (Store::claim_totp_step) with the writes it makes on success, in one transaction.
+std::optional<std::int64_t> match_totp_code(const AuthContext& ctx, const User& user,
+                                            std::string_view code);
 
 }  // namespace tessera::auth

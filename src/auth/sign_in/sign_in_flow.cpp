@@ -1,5 +1,8 @@
 #include "auth/sign_in/sign_in_flow.h"
 
+#include <tuple>
+#include <utility>
+
 #include "auth/client/client_registry.h"
 #include "auth/code/one_time_code.h"
 #include "auth/error.h"
@@ -241,33 +244,49 @@ SignIn SignInFlow::attempt_second_factor(Client& client, const std::string& id,
                            ? client_trust_options(user)
                            : second_factor_options(user, ctx_.settings);
   if (!find_option(options, strategy, "")) throw AuthError("strategy_for_user_invalid", "strategy");
-  check_second_factor(si, user, strategy, code);
-  record_successful_attempt(ctx_, user.user);
+  const auto before = std::pair(client, si);
+  const auto totp_step = check_second_factor(si, user, strategy, code);
   if (si.status == "needs_client_trust") si.client_trust_state = "known";
-  complete(client, si, user);
+  try {
+    complete(client, si, user, totp_step);
+  } catch (const WriteRefused& refused) {
+    if (refused.reason != WriteRefused::Reason::kTotpStepUsed) throw;
+    // The step was used meanwhile (a replay, or a concurrent attempt with the same code): the
+    // attempt fails as a wrong code would, from the state it started in.
+    std::tie(client, si) = before;
+    reject_code(si, user, strategy);
+  }
+  record_successful_attempt(ctx_, user.user);
   return si;
 }
 
 // On failure saves the attempt (counters) and throws the matching error.
-void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
-                                     const std::string& strategy, const std::string& code) {
+std::optional<std::int64_t> SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
+                                                            const std::string& strategy,
+                                                            const std::string& code) {
   if (is_code_strategy(strategy)) {
     if (si.second_factor.strategy != strategy) throw AuthError("verification_not_sent");
     const auto result = check_code(ctx_, si.second_factor, code);
-    if (result == CodeCheck::ok) return;
+    if (result == CodeCheck::ok) return std::nullopt;
     if (result == CodeCheck::incorrect || result == CodeCheck::failed)
       fail_attempt(si, user);
     else
       save(si);
     throw_code_error(result);
   }
-  const bool ok = strategy == "totp" ? verify_totp_code(ctx_, user.user, code)
-                                     : consume_backup_code(ctx_, user.user, code);
-  if (ok) {
-    si.second_factor =
-        Verification{"verified", strategy, si.second_factor.attempts + 1, 0, 0, "", ""};
-    return;
+  std::optional<std::int64_t> totp_step;
+  if (strategy == "totp") {
+    totp_step = match_totp_code(ctx_, user.user, code);
+    if (!totp_step) reject_code(si, user, strategy);
+  } else if (!consume_backup_code(ctx_, user.user, code)) {
+    reject_code(si, user, strategy);
   }
+  si.second_factor =
+      Verification{"verified", strategy, si.second_factor.attempts + 1, 0, 0, "", ""};
+  return totp_step;
+}
+
+void SignInFlow::reject_code(SignIn& si, const UserRecord& user, const std::string& strategy) {
   // A code sent earlier (SMS/email) stays usable: a wrong authenticator or backup code must not
   // throw it away.
   if (si.second_factor.code_hash.empty()) {
@@ -279,26 +298,35 @@ void SignInFlow::check_second_factor(SignIn& si, const UserRecord& user,
   throw AuthError("form_code_incorrect", "code");
 }
 
-void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user) {
+void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
+                          std::optional<std::int64_t> totp_step) {
   const auto now = ctx_.now();
   const auto second_at = si.second_factor.verified() ? now : 0;
   // A client this sign-in trusts for the first time gets a notice (sign-up trusts its client,
   // so none follows there).
   bool new_client = false;
-  ctx_.store.transaction([&](Store&) {
-    // Clerk drops the finished attempt from the client (the SDK keeps its own copy to finalize);
-    // starting the session saves the client, once.
-    client.sign_in_id.clear();
-    const auto session = sessions_.create(client, user,
-                                          {.first_factor_at = now,
-                                           .second_factor_at = second_at,
-                                           .password_fails_policy = si.password_fails_policy});
-    si.status = "complete";
-    si.created_session_id = session.id;
-    save(si);
-    new_client = ctx_.store.mark_client_trusted(client.id, user.user.id, now);
-    ctx_.store.record_sign_in(user.user.id, now);
-  });
+  try {
+    ctx_.store.transaction([&](Store&) {
+      // First: when the step was used meanwhile, nothing else is written.
+      if (totp_step) ctx_.store.claim_totp_step(user.user.id, *totp_step);
+      // Clerk drops the finished attempt from the client (the SDK keeps its own copy to
+      // finalize); starting the session saves the client, once.
+      client.sign_in_id.clear();
+      const auto session = sessions_.create(client, user,
+                                            {.first_factor_at = now,
+                                             .second_factor_at = second_at,
+                                             .password_fails_policy = si.password_fails_policy});
+      si.status = "complete";
+      si.created_session_id = session.id;
+      si.updated_at = now;
+      ctx_.store.save_sign_in(si);
+      ctx_.store.mark_client_trusted(client.id, user.user.id, now, new_client);
+      ctx_.store.record_sign_in(user.user.id, now);
+    });
+  } catch (const WriteRefused& refused) {
+    if (refused.reason == WriteRefused::Reason::kAttemptChanged) throw AuthError("conflict");
+    throw;
+  }
   // After the commit: a slow mail server holds no transaction open.
   if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
 }

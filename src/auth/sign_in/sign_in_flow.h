@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -61,9 +62,17 @@ class SignInFlow {
   void after_first_factor(Client& client, SignIn& sign_in, const UserRecord& user);
   // Moves the sign-in to the step after its first factor; true when there is none.
   bool completes_after_first_factor(const Client& client, SignIn& sign_in, const UserRecord& user);
-  void check_second_factor(SignIn& sign_in, const UserRecord& user, const std::string& strategy,
-                           const std::string& code);
-  void complete(Client& client, SignIn& sign_in, const UserRecord& user);
+  // Checks the code; for an authenticator code, returns the time step for complete() to claim.
+  std::optional<std::int64_t> check_second_factor(SignIn& sign_in, const UserRecord& user,
+                                                  const std::string& strategy,
+                                                  const std::string& code);
+  // Records a wrong authenticator or backup code and throws form_code_incorrect.
+  [[noreturn]] void reject_code(SignIn& sign_in, const UserRecord& user,
+                                const std::string& strategy);
+  // Starts the session, in one transaction with claiming `totp_step` (WriteRefused when it was
+  // used meanwhile: nothing is written then).
+  void complete(Client& client, SignIn& sign_in, const UserRecord& user,
+                std::optional<std::int64_t> totp_step = std::nullopt);
   void fail_attempt(SignIn& sign_in, const UserRecord& user);
   Verification decoy_verification(const std::string& strategy);
 

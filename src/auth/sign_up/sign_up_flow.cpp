@@ -134,7 +134,8 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
       su.created_session_id = session.id;
       save(su);
       // The device that signed up is trusted for this user (Client Trust).
-      ctx_.store.mark_client_trusted(client.id, user.id, now);
+      bool newly_trusted = false;  // always, for a new user
+      ctx_.store.mark_client_trusted(client.id, user.id, now, newly_trusted);
     });
   } catch (const DuplicateError&) {
     throw AuthError("form_identifier_exists", "email_address");

@@ -66,7 +66,7 @@ const std::string& Connection::prepared(const std::string& sql) {
 
 Result Connection::query(const std::string& sql, const Params& params) {
   const auto& name = prepared(sql);
-  if (!deferred_.empty()) return pipelined({name, sql, params});
+  if (!deferred_.empty()) return pipelined({name, sql, params, nullptr});
   const auto values = params.pointers();
   return checked(PQexecPrepared(conn_, name.c_str(), params.size(), values.data(), nullptr, nullptr,
                                 /*resultFormat=*/0),
@@ -74,10 +74,15 @@ Result Connection::query(const std::string& sql, const Params& params) {
 }
 
 void Connection::defer(const std::string& sql, const Params& params) {
-  deferred_.push_back({params.size() > 0 ? prepared(sql) : std::string(), sql, params});
+  defer(sql, params, nullptr);
 }
 
-std::string Connection::commit() { return pipelined({"", "COMMIT", {}}).command_status(); }
+void Connection::defer(const std::string& sql, const Params& params, ResultHandler on_result) {
+  deferred_.push_back(
+      {params.size() > 0 ? prepared(sql) : std::string(), sql, params, std::move(on_result)});
+}
+
+std::string Connection::commit() { return pipelined({"", "COMMIT", {}, nullptr}).command_status(); }
 
 void Connection::send(const Deferred& statement) {
   const auto values = statement.params.pointers();
@@ -104,6 +109,7 @@ Result Connection::pipelined(Deferred last) {
   pg_result* failure = nullptr;
   pg_result* answer = nullptr;
   const std::string* failed_sql = nullptr;
+  std::vector<std::pair<const Deferred*, Result>> handled;  // results a handler waits for
   auto drop = [&] {
     PQclear(failure);
     PQclear(answer);
@@ -120,6 +126,8 @@ Result Connection::pipelined(Deferred last) {
       failed_sql = &statement.sql;
     } else if (&statement == &statements.back()) {
       answer = raw;
+    } else if (statement.on_result && failure == nullptr) {
+      handled.emplace_back(&statement, Result(raw));
     } else {
       PQclear(raw);
     }
@@ -136,7 +144,10 @@ Result Connection::pipelined(Deferred last) {
     Result owned(failure);  // freed after the throw's message is built
     throw_result_error(failure, conn_, describe(*failed_sql));
   }
-  return checked(answer, statements.back().sql);
+  auto result = checked(answer, statements.back().sql);
+  for (const auto& [statement, statement_result] : handled) statement->on_result(statement_result);
+  if (statements.back().on_result) statements.back().on_result(result);
+  return result;
 }
 
 int Connection::socket() const { return PQsocket(conn_); }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,10 @@ class Connection {
   // all in one round trip (libpq's pipeline mode). Meant for writes inside a transaction: an error
   // of a queued statement is thrown by that later call, and fails the transaction.
   void defer(const std::string& sql, const Params& params = {});
+  // Queues a statement whose result `on_result` reads when the pipeline it travels in has
+  // succeeded (an answer the caller can wait for, e.g. until its transaction commits).
+  using ResultHandler = std::function<void(const Result&)>;
+  void defer(const std::string& sql, const Params& params, ResultHandler on_result);
   // Sends the queued statements now (one round trip); throws the first one's error.
   void flush();
   // Drops the queued statements unsent (the transaction level they belong to is rolled back).
@@ -63,6 +68,7 @@ class Connection {
     std::string name;  // prepared statement; empty: `sql` goes as text without parameters
     std::string sql;
     Params params;
+    ResultHandler on_result;  // may be empty
   };
 
   Result checked(pg_result* result, const std::string& sql);

@@ -169,6 +169,17 @@ CREATE TABLE settings (
 constexpr const char* kSignInPasswordFailsPolicy =
     "ALTER TABLE sign_ins ADD COLUMN password_fails_policy BOOLEAN NOT NULL DEFAULT FALSE";
 
+// Version 4: lets a conditional write inside a transaction fail on the server, so it can travel
+// with the transaction's other statements instead of waiting for its answer (PostgresStore's
+// refusing()). VOLATILE (the default) keeps the planner from calling it ahead of its condition.
+constexpr const char* kRefuseFunction = R"sql(
+CREATE FUNCTION tessera_refuse(code TEXT) RETURNS INTEGER LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'tessera: conditional write refused' USING ERRCODE = code;
+END
+$$
+)sql";
+
 std::int64_t now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -207,7 +218,7 @@ void apply_missing(Connection& connection) {
 
 const std::vector<std::string>& migrations() {
   static const std::vector<std::string> steps = {initial_schema(), kSignInPasswordFailsPolicy,
-                                                 housekeeping_indexes_sql()};
+                                                 housekeeping_indexes_sql(), kRefuseFunction};
   return steps;
 }
 

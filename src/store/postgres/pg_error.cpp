@@ -36,6 +36,10 @@ void throw_result_error(const pg_result* result, const pg_conn* conn, std::strin
     message += " (column " + column + ")";
   }
   if (state == "23505") throw auth::DuplicateError(message);
+  if (state == kRefusedTotpStep)
+    throw auth::WriteRefused(auth::WriteRefused::Reason::kTotpStepUsed, message);
+  if (state == kRefusedAttemptChanged)
+    throw auth::WriteRefused(auth::WriteRefused::Reason::kAttemptChanged, message);
   if (state == "40001" || state == "40P01") throw SerializationFailure(message);
   throw std::runtime_error(message);
 }

@@ -13,11 +13,16 @@ struct SerializationFailure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws for a failed statement: auth::DuplicateError for unique violations (23505),
-// SerializationFailure for 40001/40P01, std::runtime_error otherwise. The message carries the
-// context, the SQLSTATE and the server's primary message, except for data exceptions (class 22),
-// whose messages quote the offending value. The DETAIL field, which quotes key values, is never
-// used: messages name tables, columns and constraints, never data.
+// SQLSTATEs of the conditional writes that the server refuses (migration 4's
+// tessera_refuse(code), which raises its argument): they stand for auth::WriteRefused.
+inline constexpr const char* kRefusedTotpStep = "TS001";
+inline constexpr const char* kRefusedAttemptChanged = "TS002";
+
+// Throws for a failed statement: auth::WriteRefused for kRefused*, auth::DuplicateError for unique
+// violations (23505), SerializationFailure for 40001/40P01, std::runtime_error otherwise. The
+// message carries the context, the SQLSTATE and the server's primary message, except for data
+// exceptions (class 22), whose messages quote the offending value. The DETAIL field, which quotes
+// key values, is never used: messages name tables, columns and constraints, never data.
 [[noreturn]] void throw_result_error(const pg_result* result, const pg_conn* conn,
                                      std::string_view context);
 

@@ -62,6 +62,7 @@ class PostgresStore final : public auth::Store {
   void delete_phone_number(const std::string& phone_id) override;
 
   bool advance_totp_step(const std::string& user_id, std::int64_t step) override;
+  void claim_totp_step(const std::string& user_id, std::int64_t step) override;
   void reset_totp_step(const std::string& user_id) override;
   void replace_backup_codes(const std::string& user_id,
                             const std::vector<std::string>& code_hashes) override;
@@ -82,12 +83,13 @@ class PostgresStore final : public auth::Store {
       const std::string& token_hash) override;
   std::optional<auth::ClientSession> find_client_session_by_token_hash(
       const std::string& token_hash, const std::string& session_id) override;
-  bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
-                           std::int64_t now) override;
+  void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                           std::int64_t now, bool& newly_trusted) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
 
   void create_sign_in(const auth::SignIn& sign_in) override;
   bool update_sign_in(auth::SignIn& sign_in) override;
+  void save_sign_in(auth::SignIn& sign_in) override;
   std::optional<auth::SignIn> find_sign_in(const std::string& id) override;
   std::optional<auth::SignInWithUser> find_sign_in_with_user(const std::string& id) override;
   std::optional<auth::ClientSignIn> find_client_sign_in_by_token_hash(

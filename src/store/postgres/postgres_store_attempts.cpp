@@ -1,7 +1,9 @@
 // PostgresStore: sign-in and sign-up attempts, updated with optimistic concurrency: an update
 // only applies to the version the caller read, so of two concurrent requests on one attempt
 // (on one node or two) exactly one wins and the other sees `false`.
+#include "store/postgres/pg_error.h"
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/sql_text.h"
 #include "store/postgres/user_record_query.h"
 #include "store/rows.h"
 
@@ -19,6 +21,12 @@ bool update_versioned(Connection& c, const std::string& sql, const Params& field
   return true;
 }
 
+const std::string& update_sign_in_sql() {
+  static const std::string sql = "UPDATE sign_ins SET " + assignments(sign_in_columns()) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?";
+  return sql;
+}
+
 }  // namespace
 
 void PostgresStore::create_sign_in(const auth::SignIn& sign_in) {
@@ -33,14 +41,25 @@ void PostgresStore::create_sign_in(const auth::SignIn& sign_in) {
 }
 
 bool PostgresStore::update_sign_in(auth::SignIn& sign_in) {
-  static const std::string sql = "UPDATE sign_ins SET " + assignments(sign_in_columns()) +
-                                 ", version = version + 1 WHERE id = ? AND version = ?";
   Params fields;
   bind_sign_in(fields, sign_in);
   return retrying([&] {
     return with_connection(
-        [&](Connection& c) { return update_versioned(c, sql, fields, sign_in); });
+        [&](Connection& c) { return update_versioned(c, update_sign_in_sql(), fields, sign_in); });
   });
+}
+
+// Inside a transaction the version check travels with the transaction's other statements (see
+// claim_totp_step); the version is counted up now, as a refusal fails the whole transaction.
+void PostgresStore::save_sign_in(auth::SignIn& sign_in) {
+  Connection* connection = pinned();
+  if (connection == nullptr) return Store::save_sign_in(sign_in);
+  static const std::string sql = refusing(update_sign_in_sql(), kRefusedAttemptChanged);
+  Params p;
+  bind_sign_in(p, sign_in);
+  p.bind(sign_in.id).bind(sign_in.version);
+  connection->defer(sql, p);
+  ++sign_in.version;
 }
 
 std::optional<auth::SignIn> PostgresStore::find_sign_in(const std::string& id) {

@@ -125,12 +125,20 @@ std::optional<auth::ClientView> PostgresStore::load_client_view(const std::strin
   });
 }
 
-bool PostgresStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
-                                        std::int64_t now) {
-  return changes_one_row(
+// Inside a transaction the answer arrives with the transaction's other statements (by the
+// commit at the latest) instead of in a round trip of its own.
+void PostgresStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                                        std::int64_t now, bool& newly_trusted) {
+  static const std::string sql =
       "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
-      " ON CONFLICT (client_id, user_id) DO NOTHING",
-      params(client_id, user_id, now));
+      " ON CONFLICT (client_id, user_id) DO NOTHING";
+  const auto p = params(client_id, user_id, now);
+  if (Connection* connection = pinned()) {
+    connection->defer(sql, p,
+                      [&newly_trusted](const Result& r) { newly_trusted = r.affected() == 1; });
+    return;
+  }
+  newly_trusted = changes_one_row(sql, p);
 }
 
 bool PostgresStore::is_client_trusted(const std::string& client_id, const std::string& user_id) {

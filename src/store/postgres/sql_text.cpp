@@ -54,4 +54,10 @@ std::string describe(std::string_view sql) {
   return label;
 }
 
+std::string refusing(std::string_view conditional_write, std::string_view refusal) {
+  return "WITH written AS (" + std::string(conditional_write) +
+         " RETURNING 1) SELECT tessera_refuse('" + std::string(refusal) +
+         "') WHERE NOT EXISTS (SELECT 1 FROM written)";
+}
+
 }  // namespace tessera::store::postgres

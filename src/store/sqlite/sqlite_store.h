@@ -59,8 +59,8 @@ class SqliteStore final : public auth::Store {
       const std::string& token_hash) override;
   std::optional<auth::ClientSession> find_client_session_by_token_hash(
       const std::string& token_hash, const std::string& session_id) override;
-  bool mark_client_trusted(const std::string& client_id, const std::string& user_id,
-                           std::int64_t now) override;
+  void mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                           std::int64_t now, bool& newly_trusted) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
 
   void create_sign_in(const auth::SignIn& sign_in) override;

@@ -114,8 +114,8 @@ std::optional<auth::ClientView> SqliteStore::load_client_view(const std::string&
   return view;
 }
 
-bool SqliteStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
-                                      std::int64_t now) {
+void SqliteStore::mark_client_trusted(const std::string& client_id, const std::string& user_id,
+                                      std::int64_t now, bool& newly_trusted) {
   Lock lock(mutex_);
   db_.prepare(
          "INSERT INTO trusted_clients (client_id, user_id, trusted_at) VALUES (?, ?, ?)"
@@ -124,7 +124,7 @@ bool SqliteStore::mark_client_trusted(const std::string& client_id, const std::s
       .bind(user_id)
       .bind(now)
       .run();
-  return db_.changes() == 1;
+  newly_trusted = db_.changes() == 1;
 }
 
 bool SqliteStore::is_client_trusted(const std::string& client_id, const std::string& user_id) {

@@ -91,7 +91,16 @@ TEST_F(SecondFactorTest, TotpCodeCannotBeReplayedInAnotherSignIn) {
   const auto key = enable_totp(zoe.user_id);
   const auto code = totp_code(key);
   ASSERT_EQ(attempt(start_sign_in(), "totp", code).status, "complete");
-  EXPECT_EQ(attempt_error(start_sign_in(), "totp", code), "form_code_incorrect");
+  const auto replayed = start_sign_in();
+  EXPECT_EQ(attempt_error(replayed, "totp", code), "form_code_incorrect");
+  // Failed like a wrong code: counted, the attempt still waiting, no session.
+  const auto after = *store.find_sign_in(replayed.id);
+  EXPECT_EQ(after.status, "needs_second_factor");
+  EXPECT_EQ(after.second_factor.attempts, 1);
+  EXPECT_TRUE(after.created_session_id.empty());
+  EXPECT_TRUE(store.sessions_of_client(replayed.client_id).empty());
+  EXPECT_EQ(user_record(zoe.user_id).user.failed_attempts, 1);
+  EXPECT_EQ(store.find_client(replayed.client_id)->sign_in_id, replayed.id);
 }
 
 TEST_F(SecondFactorTest, TotpCodeOfThePreviousStepIsStillAccepted) {

@@ -234,6 +234,46 @@ TEST_P(StoreContract, TotpStepOnlyMovesForward) {
   EXPECT_FALSE(store().advance_totp_step("user_none", 6));
 }
 
+TEST_P(StoreContract, ClaimingAUsedTotpStepIsRefused) {
+  auto user = sample_user("user_1");
+  user.totp_last_step = -1;
+  store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
+  store().claim_totp_step("user_1", 3);
+  try {
+    store().claim_totp_step("user_1", 3);
+    FAIL() << "a replayed step was accepted";
+  } catch (const auth::WriteRefused& refused) {
+    EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kTotpStepUsed);
+  }
+  EXPECT_EQ(store().find_user("user_1")->totp_last_step, 3);
+}
+
+// The refusal may come only with the commit (PostgreSQL), but it always fails the transaction.
+TEST_P(StoreContract, ARefusedTotpClaimRollsItsTransactionBack) {
+  auto user = sample_user("user_1");
+  user.totp_last_step = 4;
+  store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
+  try {
+    store().transaction([&](auth::Store& tx) {
+      tx.claim_totp_step("user_1", 4);
+      tx.create_client(sample_client("client_1"));
+      tx.record_sign_in("user_1", 77);
+    });
+    FAIL() << "the transaction committed";
+  } catch (const auth::WriteRefused& refused) {
+    EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kTotpStepUsed);
+  }
+  EXPECT_FALSE(store().find_client("client_1"));
+  EXPECT_NE(store().find_user("user_1")->last_sign_in_at, 77);
+
+  store().transaction([&](auth::Store& tx) {
+    tx.claim_totp_step("user_1", 5);
+    tx.create_client(sample_client("client_1"));
+  });
+  EXPECT_TRUE(store().find_client("client_1"));
+  EXPECT_EQ(store().find_user("user_1")->totp_last_step, 5);
+}
+
 TEST_P(StoreContract, ResetTotpStepForgetsTheHistory) {
   auto user = sample_user("user_1");
   user.totp_last_step = -1;
@@ -347,8 +387,11 @@ TEST_P(StoreContract, ClientTrustIsPerUser) {
   add_user("user_1", "zoe@example.com");
   add_user("user_2", "other@example.com");
   EXPECT_FALSE(store().is_client_trusted("client_1", "user_1"));
-  EXPECT_TRUE(store().mark_client_trusted("client_1", "user_1", 100));
-  EXPECT_FALSE(store().mark_client_trusted("client_1", "user_1", 200));  // again: not new
+  bool newly_trusted = false;
+  store().mark_client_trusted("client_1", "user_1", 100, newly_trusted);
+  EXPECT_TRUE(newly_trusted);
+  store().mark_client_trusted("client_1", "user_1", 200, newly_trusted);
+  EXPECT_FALSE(newly_trusted);  // again: not new
   EXPECT_TRUE(store().is_client_trusted("client_1", "user_1"));
   EXPECT_FALSE(store().is_client_trusted("client_1", "user_2"));
   EXPECT_FALSE(store().is_client_trusted("client_2", "user_1"));
@@ -463,6 +506,42 @@ TEST_P(StoreContract, SignInUpdateFailsOnAStaleVersion) {
 
   auto missing = sample_sign_in("sia_none", "client_1");
   EXPECT_FALSE(store().update_sign_in(missing));
+}
+
+TEST_P(StoreContract, SavingAStaleSignInInATransactionRefusesIt) {
+  store().create_sign_in(sample_sign_in("sia_1", "client_1"));
+  auto first = *store().find_sign_in("sia_1");
+  auto stale = first;
+  store().transaction([&](auth::Store& tx) {
+    first.status = "complete";
+    tx.save_sign_in(first);
+  });
+  EXPECT_EQ(first.version, stale.version + 1);
+  try {
+    store().transaction([&](auth::Store& tx) {
+      tx.create_client(sample_client("client_1"));
+      stale.status = "needs_first_factor";
+      tx.save_sign_in(stale);
+    });
+    FAIL() << "a stale sign-in was saved";
+  } catch (const auth::WriteRefused& refused) {
+    EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kAttemptChanged);
+  }
+  EXPECT_FALSE(store().find_client("client_1"));
+  expect_same(first, *store().find_sign_in("sia_1"));
+}
+
+TEST_P(StoreContract, ClientTrustMarkedInATransactionIsKnownAfterItsCommit) {
+  add_client("client_1");
+  add_user("user_1", "zoe@example.com");
+  bool first = false;
+  bool again = true;
+  store().transaction([&](auth::Store& tx) {
+    tx.mark_client_trusted("client_1", "user_1", 100, first);
+    tx.mark_client_trusted("client_1", "user_1", 200, again);
+  });
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(again);
 }
 
 TEST_P(StoreContract, SignUpRoundTripsAndUpdatesOptimistically) {
@@ -666,8 +745,9 @@ TEST_P(StoreContract, APurgedClientTakesItsSessionsAndTrustButNotItsUsers) {
   store().create_client(young);
   add_user("user_1", "zoe@example.com");
   store().create_session(sample_session("sess_1", "client_old", "user_1", 100));
-  store().mark_client_trusted("client_old", "user_1", 20);
-  store().mark_client_trusted("client_young", "user_1", 20);
+  bool newly_trusted = false;
+  store().mark_client_trusted("client_old", "user_1", 20, newly_trusted);
+  store().mark_client_trusted("client_young", "user_1", 20, newly_trusted);
 
   EXPECT_EQ(store().purge_expired(auth::Expired::kClients, 500, 10), 1);
   EXPECT_FALSE(store().find_client("client_old"));
@@ -721,7 +801,8 @@ TEST_P(StoreContract, TransactionCommitsAllItsWrites) {
   store().transaction([&](auth::Store& tx) {
     tx.create_client(sample_client("client_1"));
     tx.create_user(sample_user("user_1"), sample_email("idn_1", "user_1", "zoe@example.com"));
-    tx.mark_client_trusted("client_1", "user_1", 1);
+    bool newly_trusted = false;
+    tx.mark_client_trusted("client_1", "user_1", 1, newly_trusted);
   });
   EXPECT_TRUE(store().find_client("client_1"));
   EXPECT_TRUE(store().find_user("user_1"));
