@@ -170,8 +170,8 @@ constexpr const char* kSignInPasswordFailsPolicy =
     "ALTER TABLE sign_ins ADD COLUMN password_fails_policy BOOLEAN NOT NULL DEFAULT FALSE";
 
 // Version 4: lets a conditional write inside a transaction fail on the server, so it can travel
-// with the transaction's other statements instead of waiting for its answer (PostgresStore's
-// refusing()). VOLATILE (the default) keeps the planner from calling it ahead of its condition.
+// with the transaction's other statements instead of waiting for its answer (refusing() in
+// store/postgres/sql_text.h). VOLATILE (the default) keeps the planner from calling it ahead of its condition.
 constexpr const char* kRefuseFunction = R"sql(
 CREATE FUNCTION tessera_refuse(code TEXT) RETURNS INTEGER LANGUAGE plpgsql AS $$
 BEGIN
