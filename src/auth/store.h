@@ -140,6 +140,12 @@ class Store {
   virtual void mark_client_trusted(const std::string& client_id, const std::string& user_id,
                                    std::int64_t now, bool& newly_trusted) = 0;
   virtual bool is_client_trusted(const std::string& client_id, const std::string& user_id) = 0;
+  // find_client_view for a transaction, after its last write: the client as the transaction
+  // leaves it, in `view` by the commit (PostgreSQL reads it in the commit's round trip).
+  virtual void find_client_view_at_commit(const std::string& client_id,
+                                          std::optional<ClientView>& view) {
+    view = find_client_view(client_id);
+  }
 
   // --- sign-in and sign-up attempts (optimistic concurrency on `version`)
   virtual void create_sign_in(const SignIn& sign_in) = 0;

@@ -114,9 +114,12 @@ std::optional<auth::ClientView> Call::client_view() {
     client_loaded_ = true;
     view = auth::find_client_view_by_token(auth(), client_token());
     if (!view && dev_browser_mode()) throw auth::AuthError("dev_browser_unauthenticated");
+  } else if (client_ && lent_view_ && lent_view_->client.id == client_->id) {
+    view = std::move(lent_view_);
   } else if (client_ && !client_->is_new) {
     view = auth().store.find_client_view(client_->id);
   }
+  lent_view_.reset();
   client_.reset();  // also a new client that was never stored: the request left none
   if (view) {
     client_ = view->client;

@@ -53,6 +53,9 @@ class Call {
   // it. Updates client() (no client when a new one was never stored) and lends its users to
   // presented_user().
   std::optional<auth::ClientView> client_view();
+  // The request's client as the flow read it after its last write, for client_view() instead of
+  // reading it again.
+  void lend_client_view(auth::ClientView view) { lent_view_ = std::move(view); }
 
   // Clerk's envelope: {"response": response, "client": <the current client>}.
   http::Response envelope(nlohmann::json response);
@@ -86,6 +89,7 @@ class Call {
   bool form_invalid_ = false;
   bool client_loaded_ = false;
   std::optional<auth::Client> client_;
+  std::optional<auth::ClientView> lent_view_;
   std::vector<std::string> cookies_;
   std::string new_client_cookie_;  // Set-Cookie for a client this request made
   std::map<std::string, std::optional<auth::UserRecord>> presented_users_;

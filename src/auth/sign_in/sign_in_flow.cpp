@@ -305,6 +305,7 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
   // A client this sign-in trusts for the first time gets a notice (sign-up trusts its client,
   // so none follows there).
   bool new_client = false;
+  std::optional<ClientView> view;
   try {
     ctx_.store.transaction([&](Store&) {
       // First: when the step was used meanwhile, nothing else is written.
@@ -322,11 +323,13 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
       ctx_.store.save_sign_in(si);
       ctx_.store.mark_client_trusted(client.id, user.user.id, now, new_client);
       ctx_.store.record_sign_in(user.user.id, now);
+      ctx_.store.find_client_view_at_commit(client.id, view);  // last
     });
   } catch (const WriteRefused& refused) {
     if (refused.reason == WriteRefused::Reason::kAttemptChanged) throw AuthError("conflict");
     throw;
   }
+  completed_view_ = std::move(view);
   // After the commit: a slow mail server holds no transaction open.
   if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
 }

@@ -145,7 +145,7 @@ Result Connection::pipelined(Deferred last) {
     throw_result_error(failure, conn_, describe(*failed_sql));
   }
   auto result = checked(answer, statements.back().sql);
-  for (const auto& [statement, statement_result] : handled) statement->on_result(statement_result);
+  for (auto& [statement, statement_result] : handled) statement->on_result(statement_result);
   if (statements.back().on_result) statements.back().on_result(result);
   return result;
 }

@@ -34,7 +34,7 @@ class Connection {
   void defer(const std::string& sql, const Params& params = {});
   // Queues a statement whose result `on_result` reads when the pipeline it travels in has
   // succeeded (an answer the caller can wait for, e.g. until its transaction commits).
-  using ResultHandler = std::function<void(const Result&)>;
+  using ResultHandler = std::function<void(Result&)>;
   void defer(const std::string& sql, const Params& params, ResultHandler on_result);
   // Sends the queued statements now (one round trip); throws the first one's error.
   void flush();

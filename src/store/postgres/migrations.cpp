@@ -171,7 +171,8 @@ constexpr const char* kSignInPasswordFailsPolicy =
 
 // Version 4: lets a conditional write inside a transaction fail on the server, so it can travel
 // with the transaction's other statements instead of waiting for its answer (refusing() in
-// store/postgres/sql_text.h). VOLATILE (the default) keeps the planner from calling it ahead of its condition.
+// store/postgres/sql_text.h). VOLATILE (the default) keeps the planner from calling it ahead of its
+// condition.
 constexpr const char* kRefuseFunction = R"sql(
 CREATE FUNCTION tessera_refuse(code TEXT) RETURNS INTEGER LANGUAGE plpgsql AS $$
 BEGIN

@@ -86,6 +86,8 @@ class PostgresStore final : public auth::Store {
   void mark_client_trusted(const std::string& client_id, const std::string& user_id,
                            std::int64_t now, bool& newly_trusted) override;
   bool is_client_trusted(const std::string& client_id, const std::string& user_id) override;
+  void find_client_view_at_commit(const std::string& client_id,
+                                  std::optional<auth::ClientView>& view) override;
 
   void create_sign_in(const auth::SignIn& sign_in) override;
   bool update_sign_in(auth::SignIn& sign_in) override;

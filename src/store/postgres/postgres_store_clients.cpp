@@ -44,6 +44,18 @@ std::string client_view_sql(const std::string& where) {
          where;
 }
 
+// The row of a client-view query (client_view_sql).
+std::optional<auth::ClientView> read_client_view(Result& r) {
+  if (!r.next()) return std::nullopt;
+  auth::ClientView view;
+  view.client = read_client(r);
+  JsonRows sessions(r.next_text());
+  while (sessions.next()) view.sessions.push_back(read_session(sessions));
+  JsonRows users(r.next_text());
+  while (users.next()) view.users.push_back(read_user_record(users));
+  return view;
+}
+
 }  // namespace
 
 std::optional<auth::Client> PostgresStore::find_client(const std::string& client_id) {
@@ -114,15 +126,21 @@ std::optional<auth::ClientView> PostgresStore::load_client_view(const std::strin
                                                                 const std::string& value) {
   return with_connection([&](Connection& c) -> std::optional<auth::ClientView> {
     auto r = c.query(sql, params(value));
-    if (!r.next()) return std::nullopt;
-    auth::ClientView view;
-    view.client = read_client(r);
-    JsonRows sessions(r.next_text());
-    while (sessions.next()) view.sessions.push_back(read_session(sessions));
-    JsonRows users(r.next_text());
-    while (users.next()) view.users.push_back(read_user_record(users));
-    return view;
+    return read_client_view(r);
   });
+}
+
+// Inside a transaction the read travels with the COMMIT (after the transaction's writes, in one
+// round trip); the caller calls it after its last write, so the view is what the commit leaves.
+void PostgresStore::find_client_view_at_commit(const std::string& client_id,
+                                               std::optional<auth::ClientView>& view) {
+  Connection* connection = pinned();
+  if (connection == nullptr) {
+    view = find_client_view(client_id);
+    return;
+  }
+  static const std::string sql = client_view_sql("id = ?");
+  connection->defer(sql, params(client_id), [&view](Result& r) { view = read_client_view(r); });
 }
 
 // Inside a transaction the answer arrives with the transaction's other statements (by the
@@ -134,8 +152,7 @@ void PostgresStore::mark_client_trusted(const std::string& client_id, const std:
       " ON CONFLICT (client_id, user_id) DO NOTHING";
   const auto p = params(client_id, user_id, now);
   if (Connection* connection = pinned()) {
-    connection->defer(sql, p,
-                      [&newly_trusted](const Result& r) { newly_trusted = r.affected() == 1; });
+    connection->defer(sql, p, [&newly_trusted](Result& r) { newly_trusted = r.affected() == 1; });
     return;
   }
   newly_trusted = changes_one_row(sql, p);

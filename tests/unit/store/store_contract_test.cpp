@@ -662,6 +662,29 @@ TEST_P(StoreContract, ClientViewHoldsTheSessionsAndTheirUsers) {
   }
 }
 
+TEST_P(StoreContract, ClientViewReadAtCommitShowsWhatTheTransactionWrote) {
+  auto client = add_client("client_1");
+  add_user("user_1", "zoe@example.com");
+  const auto session = sample_session("sess_1", "client_1", "user_1", 100);
+  std::optional<auth::ClientView> view;
+  std::optional<auth::ClientView> none;
+  store().transaction([&](auth::Store& tx) {
+    tx.create_session(session);
+    client.last_active_session_id = session.id;
+    tx.update_client(client);
+    tx.record_sign_in("user_1", 150);
+    tx.find_client_view_at_commit("client_1", view);
+    tx.find_client_view_at_commit("client_none", none);
+  });
+  ASSERT_TRUE(view);
+  EXPECT_FALSE(none);
+  expect_same(client, view->client);
+  ASSERT_EQ(view->sessions.size(), 1u);
+  expect_same(session, view->sessions[0]);
+  ASSERT_EQ(view->users.size(), 1u);
+  EXPECT_EQ(view->users[0].user.last_sign_in_at, 150);
+}
+
 TEST_P(StoreContract, ClientViewOfAClientWithoutSessionsOrOfNoClient) {
   const auto client = add_client("client_1");
   const auto view = store().find_client_view_by_token_hash(client.token_hash);
