@@ -67,6 +67,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   const bool correct = params.password && password_matches(*params.password, user);
   const bool wrong = params.password && !correct;
   bool completes = false;
+  std::optional<ClientView> view;
   ctx_.store.transaction([&](Store&) {
     if (correct) completes = pass_password(client, si, *user, *params.password);
     ctx_.store.create_sign_in(si);
@@ -74,9 +75,11 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
     client.updated_at = now;
     save_client(ctx_, client);
     if (wrong && user) record_failed_attempt(ctx_, user->user);
+    if (!wrong && !completes) ctx_.store.find_client_view_at_commit(client.id, view);  // last
   });
   if (wrong) throw AuthError("form_password_incorrect", "password");
   user_ = user;
+  step_view_ = std::move(view);
   if (completes) complete(client, si, *user);
   return si;
 }
@@ -329,7 +332,7 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
     if (refused.reason == WriteRefused::Reason::kAttemptChanged) throw AuthError("conflict");
     throw;
   }
-  completed_view_ = std::move(view);
+  step_view_ = std::move(view);
   // After the commit: a slow mail server holds no transaction open.
   if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
 }

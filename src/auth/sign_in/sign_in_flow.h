@@ -45,10 +45,10 @@ class SignInFlow {
   // A sign-in (with its user) the caller already read, together with its client: the step on
   // that id uses it instead of reading it again. It is checked like one read here.
   void lend(SignInWithUser read) { lent_ = std::move(read); }
-  // After a step that completed the sign-in: its client as the completing transaction left it
-  // (read in that transaction; PostgreSQL: in the commit's round trip), for the answer to show
-  // without reading it again.
-  std::optional<ClientView> take_completed_view() { return std::exchange(completed_view_, {}); }
+  // After a step that started or completed the sign-in: its client as the step's transaction left
+  // it (read in that transaction; PostgreSQL: in the commit's round trip), for the answer to show
+  // without reading it again. Absent after other steps.
+  std::optional<ClientView> take_client_view() { return std::exchange(step_view_, {}); }
 
  private:
   SignIn load(const Client& client, const std::string& id);
@@ -85,7 +85,7 @@ class SignInFlow {
   Device device_;
   std::optional<UserRecord> user_;
   std::optional<SignInWithUser> lent_;
-  std::optional<ClientView> completed_view_;
+  std::optional<ClientView> step_view_;
 };
 
 }  // namespace tessera::auth

@@ -19,11 +19,11 @@ std::string required(Call& call, const char* name) {
   return *value;
 }
 
-// {response: sign_in, client}, presenting the sign-in with the user, and a completed sign-in's
-// client, that the flow already read.
+// {response: sign_in, client}, presenting the sign-in with the user and the client that the flow
+// already read.
 http::Response sign_in_envelope(Call& call, auth::SignInFlow& flow, const auth::SignIn& sign_in) {
   if (flow.user()) call.present(*flow.user());
-  if (auto view = flow.take_completed_view()) call.lend_client_view(std::move(*view));
+  if (auto view = flow.take_client_view()) call.lend_client_view(std::move(*view));
   return call.envelope_with([&] { return sign_in_json(call, sign_in); });
 }
 
