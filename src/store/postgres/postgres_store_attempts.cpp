@@ -10,13 +10,19 @@
 namespace tessera::store::postgres {
 namespace {
 
+// The parameters of UPDATE … SET <fields> WHERE id = ? AND version = ?.
+template <class Attempt>
+Params versioned(const Params& fields, const Attempt& attempt) {
+  Params p = fields;
+  p.bind(attempt.id).bind(attempt.version);
+  return p;
+}
+
 // UPDATE … WHERE id = ? AND version = ?; bumps `version` on success.
 template <class Attempt>
 bool update_versioned(Connection& c, const std::string& sql, const Params& fields,
                       Attempt& attempt) {
-  Params p = fields;
-  p.bind(attempt.id).bind(attempt.version);
-  if (c.query(sql, p).affected() != 1) return false;
+  if (c.query(sql, versioned(fields, attempt)).affected() != 1) return false;
   ++attempt.version;
   return true;
 }
@@ -55,10 +61,9 @@ void PostgresStore::save_sign_in(auth::SignIn& sign_in) {
   Connection* connection = pinned();
   if (connection == nullptr) return Store::save_sign_in(sign_in);
   static const std::string sql = refusing(update_sign_in_sql(), kRefusedAttemptChanged);
-  Params p;
-  bind_sign_in(p, sign_in);
-  p.bind(sign_in.id).bind(sign_in.version);
-  connection->defer(sql, p);
+  Params fields;
+  bind_sign_in(fields, sign_in);
+  connection->defer(sql, versioned(fields, sign_in));
   ++sign_in.version;
 }
 
