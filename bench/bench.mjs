@@ -13,7 +13,7 @@ import { CookieJar } from '../tests/support/fapi_client.mjs';
 import { BASE_SETS, newClient, PASSWORD, signInUser, signUpUser } from '../tests/support/flows.mjs';
 import { createDatabase, dropDatabase } from '../tests/support/postgres.mjs';
 import { freePort, startServer } from '../tests/support/server.mjs';
-import { closedLoop, openLoop, percentile, pool, rssKiB, runWrk, sleep } from './lib.mjs';
+import { openLoop, percentile, pool, rssKiB, runWrk, runWrkList, sleep } from './lib.mjs';
 import { totpCode } from '../tests/support/mfa_flows.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -217,8 +217,9 @@ async function measure(server) {
     offset += share;
     const signIns = await pool(mine, CORES, (u) => server.secondFactorSignIn(u));
     const requests = signIns.map((x) => server.totpRequest(x));  // codes computed before the clock runs
-    const res = await closedLoop(server.url, { concurrency: conc, count: requests.length, next: (i) => requests[i] });
-    r.rows.push(row('totp', conc, (res.statuses['200'] ?? 0) / res.seconds, percentile(res.all, 50), percentile(res.all, 99), statusNote(res.statuses)));
+    const file = path.join(work, `${server.wrkTarget}-totp-${conc}-${Date.now()}.tsv`);
+    const w = await runWrkList({ url: server.url, connections: conc, requests, file });
+    r.rows.push(row('totp', conc, (w.statuses['200'] ?? 0) / w.seconds, ms(w.p50_us), ms(w.p99_us), statusNote(w.statuses)));
   }
   for (const flow of ['refresh', 'client']) {
     for (const conc of C.cheap) {

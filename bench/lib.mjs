@@ -1,8 +1,8 @@
-// Helpers for bench/bench.mjs: small closed- and open-loop HTTP load generators (for flows wrk
-// cannot drive: one-shot TOTP attempts, and latency per status under overload), wrk, RSS of a
-// process, percentiles.
+// Helpers for bench/bench.mjs: wrk (flows that repeat, and a list of one-shot requests such as
+// TOTP attempts), a small open-loop HTTP load generator (latency per status under
+// overload, which wrk cannot give), RSS of a process, percentiles.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -149,31 +149,10 @@ function recorder(baseUrl, maxSockets) {
 }
 
 /**
- * Closed loop: `concurrency` keep-alive connections, each sending its next request as soon as the
- * previous answered, until `count` requests were sent or `seconds` passed.
- * `next(i)` returns {method, path, headers, body} or null (nothing left).
- * Returns {requests, seconds, rps, statuses, latency: {status → sorted ms[]}, all: sorted ms[]}.
- */
-export async function closedLoop(baseUrl, { concurrency, count = Infinity, seconds = Infinity, next }) {
-  const rec = recorder(baseUrl, concurrency);
-  const deadline = rec.start + seconds * 1000;
-  let issued = 0;
-  const worker = async () => {
-    while (issued < count && performance.now() < deadline) {
-      const req = next(issued++);
-      if (!req) return;
-      await rec.send(req);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return rec.finish();
-}
-
-/**
  * Open loop: requests arrive at `rate` per second for `seconds`, whether or not earlier ones were
  * answered (as independent users do), on up to `maxSockets` connections. Unlike a closed loop
  * it offers a fixed load past saturation without the generator spinning on fast refusals.
- * Same result shape as closedLoop.
+ * Returns {requests, seconds, rps, statuses, latency: {status → sorted ms[]}, all: sorted ms[]}.
  */
 export async function openLoop(baseUrl, { rate, seconds, next, maxSockets = 256 }) {
   const rec = recorder(baseUrl, maxSockets);
@@ -189,21 +168,46 @@ export async function openLoop(baseUrl, { rate, seconds, next, maxSockets = 256 
   return rec.finish();
 }
 
-/** Runs wrk with bench/wrk/flow.lua; returns the parsed "wrk-json" line. */
-export function runWrk({ url, threads = 2, connections, seconds, env }) {
-  const script = new URL('./wrk/flow.lua', import.meta.url).pathname;
+// Runs wrk with one of bench/wrk's scripts; returns its parsed "wrk-json" line.
+function wrk({ url, threads, connections, seconds, script, env }) {
   const args = ['-t', String(Math.min(threads, connections)), '-c', String(connections), '-d', `${seconds}s`,
-    '--timeout', '10s', '-s', script, url];
+    '--timeout', '10s', '-s', new URL(`./wrk/${script}`, import.meta.url).pathname, url];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`wrk failed: ${err.message}\n${stderr}`));
       const line = stdout.split('\n').find((l) => l.startsWith('wrk-json '));
       if (!line) return reject(new Error(`wrk printed no result:\n${stdout}\n${stderr}`));
-      const j = JSON.parse(line.slice('wrk-json '.length));
-      j.rps = j.requests / (j.duration_us / 1e6);
-      resolve(j);
+      resolve(JSON.parse(line.slice('wrk-json '.length)));
     });
   });
+}
+
+/** Runs wrk with bench/wrk/flow.lua for `seconds`; returns the parsed "wrk-json" line. */
+export async function runWrk({ url, threads = 2, connections, seconds, env }) {
+  const j = await wrk({ url, threads, connections, seconds, script: 'flow.lua', env });
+  j.rps = j.requests / (j.duration_us / 1e6);
+  return j;
+}
+
+/**
+ * Sends each of `requests` ({method, path, headers, body}) once with wrk (bench/wrk/requests.lua)
+ * on `connections` keep-alive connections, each sending its next request as soon as the previous
+ * answered, and ends when all are answered. Returns the "wrk-json" line with `seconds` (first
+ * request to last answer) and `rps`. `file`: where the list is written.
+ */
+export async function runWrkList({ url, connections, requests, file, maxSeconds = 120 }) {
+  const line = (r) => [r.method, r.path, r.body ?? '', ...Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}`)];
+  const lines = requests.map((r) => {
+    const fields = line(r);
+    if (fields.some((f) => /[\t\r\n]/.test(f))) throw new Error(`request not sendable as one line: ${r.path}`);
+    return fields.join('\t');
+  });
+  writeFileSync(file, lines.join('\n') + '\n');
+  const j = await wrk({ url, threads: 1, connections, seconds: maxSeconds, script: 'requests.lua', env: { BENCH_REQUESTS: file } });
+  if (!(j.elapsed_us > 0)) throw new Error(`wrk did not get all ${requests.length} answers in ${maxSeconds} s: ${JSON.stringify(j)}`);
+  j.seconds = j.elapsed_us / 1e6;
+  j.rps = j.requests / j.seconds;
+  return j;
 }
 
 /** Runs `worker(item)` over `items` with at most `limit` at once. */
