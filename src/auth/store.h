@@ -39,7 +39,7 @@ struct ClientSession {
 // nothing.
 struct WriteRefused : std::runtime_error {
   enum class Reason {
-    kTotpStepUsed,   // claim_totp_step: the step is not later than the last one accepted
+    kTotpStepUsed,   // record_sign_in: the step is not later than the last one accepted
     kAttemptChanged  // save_sign_in: another request changed the sign-in first
   };
   WriteRefused(Reason why, const std::string& message) : std::runtime_error(message), reason(why) {}
@@ -87,8 +87,12 @@ class Store {
   virtual void create_user(const User& user, const EmailAddress& email) = 0;
   virtual void update_user(const User& user) = 0;
   // Sets last_sign_in_at and updated_at to `now`, leaving the rest of the row (counters written
-  // meanwhile) as it is.
-  virtual void record_sign_in(const std::string& user_id, std::int64_t now) = 0;
+  // meanwhile) as it is. With `totp_step` (the TOTP step the sign-in was completed with) the
+  // same write accepts that step, only if it is later than the last one accepted:
+  // WriteRefused(kTotpStepUsed) otherwise, and nothing written. Inside a transaction the refusal
+  // may come only with its commit (PostgreSQL), which it fails.
+  virtual void record_sign_in(const std::string& user_id, std::int64_t now,
+                              std::optional<std::int64_t> totp_step) = 0;
   virtual std::optional<User> find_user(const std::string& user_id) = 0;
   virtual std::optional<UserRecord> find_user_record(const std::string& user_id) = 0;
   // Only verified addresses identify a user.
@@ -102,11 +106,6 @@ class Store {
   // --- second factors
   // Atomically accepts a TOTP time step only if it is later than the last one accepted.
   virtual bool advance_totp_step(const std::string& user_id, std::int64_t step) = 0;
-  // advance_totp_step for a transaction: WriteRefused(kTotpStepUsed) when the step is not later.
-  virtual void claim_totp_step(const std::string& user_id, std::int64_t step) {
-    if (!advance_totp_step(user_id, step))
-      throw WriteRefused(WriteRefused::Reason::kTotpStepUsed, "TOTP step already used");
-  }
   // Forgets the last accepted step: a new TOTP secret starts with no history.
   virtual void reset_totp_step(const std::string& user_id) = 0;
   // Replaces all backup codes of the user with these hashes.

@@ -17,7 +17,7 @@ std::string open_totp_secret(const AuthContext& ctx, const User& user);
 // atomically in the store, so the same code cannot be accepted twice (even on two nodes).
 bool verify_totp_code(const AuthContext& ctx, const User& user, std::string_view code);
 // The time step `code` is valid for now, without consuming it: the caller claims it in the store
-// (Store::claim_totp_step) with the writes it makes on success, in one transaction.
+// (Store::record_sign_in) with the writes it makes on success, in one transaction.
 std::optional<std::int64_t> match_totp_code(const AuthContext& ctx, const User& user,
                                             std::string_view code);
 

@@ -311,8 +311,9 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
   std::optional<ClientView> view;
   try {
     ctx_.store.transaction([&](Store&) {
-      // First: when the step was used meanwhile, nothing else is written.
-      if (totp_step) ctx_.store.claim_totp_step(user.user.id, *totp_step);
+      // First, one write of the user's row that also accepts the TOTP step: when the step was
+      // used meanwhile, nothing else is written.
+      ctx_.store.record_sign_in(user.user.id, now, totp_step);
       // Clerk drops the finished attempt from the client (the SDK keeps its own copy to
       // finalize); starting the session saves the client, once.
       client.sign_in_id.clear();
@@ -325,7 +326,6 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
       si.updated_at = now;
       ctx_.store.save_sign_in(si);
       ctx_.store.mark_client_trusted(client.id, user.user.id, now, new_client);
-      ctx_.store.record_sign_in(user.user.id, now);
       ctx_.store.find_client_view_at_commit(client.id, view);  // last
     });
   } catch (const WriteRefused& refused) {

@@ -51,7 +51,8 @@ class PostgresStore final : public auth::Store {
 
   void create_user(const auth::User& user, const auth::EmailAddress& email) override;
   void update_user(const auth::User& user) override;
-  void record_sign_in(const std::string& user_id, std::int64_t now) override;
+  void record_sign_in(const std::string& user_id, std::int64_t now,
+                      std::optional<std::int64_t> totp_step) override;
   std::optional<auth::User> find_user(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_record(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_by_email(const std::string& email) override;
@@ -62,7 +63,6 @@ class PostgresStore final : public auth::Store {
   void delete_phone_number(const std::string& phone_id) override;
 
   bool advance_totp_step(const std::string& user_id, std::int64_t step) override;
-  void claim_totp_step(const std::string& user_id, std::int64_t step) override;
   void reset_totp_step(const std::string& user_id) override;
   void replace_backup_codes(const std::string& user_id,
                             const std::vector<std::string>& code_hashes) override;

@@ -56,7 +56,8 @@ bool PostgresStore::update_sign_in(auth::SignIn& sign_in) {
 }
 
 // Inside a transaction the version check travels with the transaction's other statements (see
-// claim_totp_step); the version is counted up now, as a refusal fails the whole transaction.
+// PostgresStore::record_sign_in); the version is counted up now, as a refusal fails the whole
+// transaction.
 void PostgresStore::save_sign_in(auth::SignIn& sign_in) {
   Connection* connection = pinned();
   if (connection == nullptr) return Store::save_sign_in(sign_in);

@@ -2,28 +2,13 @@
 // conditional statement: under READ COMMITTED a concurrent UPDATE of the same row waits for the
 // first to commit and then re-checks its WHERE clause against the new row, so of two nodes racing
 // on one code or one TOTP step exactly one changes a row.
-#include "store/postgres/pg_error.h"
 #include "store/postgres/postgres_store.h"
-#include "store/postgres/sql_text.h"
 
 namespace tessera::store::postgres {
 
-namespace {
-const std::string kAdvanceTotpStep =
-    "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
-}  // namespace
-
 bool PostgresStore::advance_totp_step(const std::string& user_id, std::int64_t step) {
-  return changes_one_row(kAdvanceTotpStep, params(step, user_id, step));
-}
-
-// Inside a transaction the claim travels with the transaction's other statements and the server
-// refuses it, which fails the transaction: no round trip of its own.
-void PostgresStore::claim_totp_step(const std::string& user_id, std::int64_t step) {
-  Connection* connection = pinned();
-  if (connection == nullptr) return Store::claim_totp_step(user_id, step);
-  static const std::string sql = refusing(kAdvanceTotpStep, kRefusedTotpStep);
-  connection->defer(sql, params(step, user_id, step));
+  return changes_one_row("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                         params(step, user_id, step));
 }
 
 void PostgresStore::reset_totp_step(const std::string& user_id) {

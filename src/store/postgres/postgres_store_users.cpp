@@ -1,5 +1,7 @@
 // PostgresStore: users, their email addresses and phone numbers.
+#include "store/postgres/pg_error.h"
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/sql_text.h"
 #include "store/postgres/user_record_query.h"
 #include "store/rows.h"
 
@@ -36,10 +38,20 @@ void PostgresStore::update_user(const auth::User& user) {
   announcing({ClientViewCache::user_key(user.id)}, [&] { write(sql, p); });
 }
 
-void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now) {
+void PostgresStore::record_sign_in(const std::string& user_id, std::int64_t now,
+                                   std::optional<std::int64_t> totp_step) {
+  // With a step the server refuses the write when the step was used, which fails the
+  // transaction (or the announced write) it travels in: no round trip of its own.
+  static const std::string claiming = refusing(
+      "UPDATE users SET last_sign_in_at = ?, updated_at = ?, totp_last_step = ? "
+      "WHERE id = ? AND totp_last_step < ?",
+      kRefusedTotpStep);
   announcing({ClientViewCache::user_key(user_id)}, [&] {
-    write("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
-          params(now, now, user_id));
+    if (totp_step)
+      write(claiming, params(now, now, *totp_step, user_id, *totp_step));
+    else
+      write("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?",
+            params(now, now, user_id));
   });
 }
 

@@ -28,7 +28,8 @@ class SqliteStore final : public auth::Store {
 
   void create_user(const auth::User& user, const auth::EmailAddress& email) override;
   void update_user(const auth::User& user) override;
-  void record_sign_in(const std::string& user_id, std::int64_t now) override;
+  void record_sign_in(const std::string& user_id, std::int64_t now,
+                      std::optional<std::int64_t> totp_step) override;
   std::optional<auth::User> find_user(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_record(const std::string& user_id) override;
   std::optional<auth::UserRecord> find_user_by_email(const std::string& email) override;

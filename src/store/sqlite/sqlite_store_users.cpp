@@ -35,13 +35,28 @@ void SqliteStore::update_user(const auth::User& user) {
   q->bind(user.id).run();
 }
 
-void SqliteStore::record_sign_in(const std::string& user_id, std::int64_t now) {
+void SqliteStore::record_sign_in(const std::string& user_id, std::int64_t now,
+                                 std::optional<std::int64_t> totp_step) {
   Lock lock(mutex_);
-  db_.prepare("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?")
+  if (!totp_step) {
+    db_.prepare("UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?")
+        ->bind(now)
+        .bind(now)
+        .bind(user_id)
+        .run();
+    return;
+  }
+  db_.prepare(
+         "UPDATE users SET last_sign_in_at = ?, updated_at = ?, totp_last_step = ? "
+         "WHERE id = ? AND totp_last_step < ?")
       ->bind(now)
       .bind(now)
+      .bind(*totp_step)
       .bind(user_id)
+      .bind(*totp_step)
       .run();
+  if (db_.changes() != 1)
+    throw auth::WriteRefused(auth::WriteRefused::Reason::kTotpStepUsed, "TOTP step already used");
 }
 
 namespace {

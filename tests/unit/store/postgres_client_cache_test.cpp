@@ -179,7 +179,7 @@ TEST_F(PostgresClientCacheTest, ChangesAreAnnouncedWithTheirCommitAndOnlyThen) {
 
   store->transaction([&](auth::Store& tx) {
     tx.update_session(session);
-    tx.record_sign_in("user_1", 5000);
+    tx.record_sign_in("user_1", 5000, std::nullopt);
   });
   EXPECT_EQ(channel.heard(), std::vector<std::string>({"c:client_1 u:user_1"}));
 

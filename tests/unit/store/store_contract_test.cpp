@@ -234,40 +234,48 @@ TEST_P(StoreContract, TotpStepOnlyMovesForward) {
   EXPECT_FALSE(store().advance_totp_step("user_none", 6));
 }
 
-TEST_P(StoreContract, ClaimingAUsedTotpStepIsRefused) {
+TEST_P(StoreContract, ASignInWithAUsedTotpStepIsRefused) {
   auto user = sample_user("user_1");
   user.totp_last_step = -1;
   store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
-  store().claim_totp_step("user_1", 3);
-  try {
-    store().claim_totp_step("user_1", 3);
-    FAIL() << "a replayed step was accepted";
-  } catch (const auth::WriteRefused& refused) {
-    EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kTotpStepUsed);
-  }
+  store().record_sign_in("user_1", 500, 3);
   EXPECT_EQ(store().find_user("user_1")->totp_last_step, 3);
+  EXPECT_EQ(store().find_user("user_1")->last_sign_in_at, 500);
+  for (const std::int64_t step : {3, 2}) {  // the same step, an earlier one
+    try {
+      store().record_sign_in("user_1", 600, step);
+      FAIL() << "a used step was accepted: " << step;
+    } catch (const auth::WriteRefused& refused) {
+      EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kTotpStepUsed);
+    }
+  }
+  const auto found = store().find_user("user_1");
+  EXPECT_EQ(found->totp_last_step, 3);
+  EXPECT_EQ(found->last_sign_in_at, 500);  // a refused sign-in is not recorded
+  EXPECT_THROW(store().record_sign_in("user_none", 600, 4), auth::WriteRefused);
 }
 
 // The refusal may come only with the commit (PostgreSQL), but it always fails the transaction.
-TEST_P(StoreContract, ARefusedTotpClaimRollsItsTransactionBack) {
+TEST_P(StoreContract, ASignInRefusedForItsTotpStepRollsItsTransactionBack) {
   auto user = sample_user("user_1");
   user.totp_last_step = 4;
   store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
   try {
     store().transaction([&](auth::Store& tx) {
-      tx.claim_totp_step("user_1", 4);
-      tx.create_client(sample_client("client_1"));
-      tx.record_sign_in("user_1", 77);
+      tx.create_client(sample_client("client_0"));  // written before the refused write
+      tx.record_sign_in("user_1", 77, 4);
+      tx.create_client(sample_client("client_1"));  // and after it
     });
     FAIL() << "the transaction committed";
   } catch (const auth::WriteRefused& refused) {
     EXPECT_EQ(refused.reason, auth::WriteRefused::Reason::kTotpStepUsed);
   }
+  EXPECT_FALSE(store().find_client("client_0"));
   EXPECT_FALSE(store().find_client("client_1"));
   EXPECT_NE(store().find_user("user_1")->last_sign_in_at, 77);
 
   store().transaction([&](auth::Store& tx) {
-    tx.claim_totp_step("user_1", 5);
+    tx.record_sign_in("user_1", 78, 5);
     tx.create_client(sample_client("client_1"));
   });
   EXPECT_TRUE(store().find_client("client_1"));
@@ -343,7 +351,7 @@ TEST_P(StoreContract, RecordingASignInKeepsTheCounters) {
   store().create_user(user, sample_email("idn_1", "user_1", "zoe@example.com"));
   store().record_failed_attempt("user_1", 1000, 3, 60'000);
 
-  store().record_sign_in("user_1", 5000);
+  store().record_sign_in("user_1", 5000, std::nullopt);
   const auto found = store().find_user("user_1");
   EXPECT_EQ(found->last_sign_in_at, 5000);
   EXPECT_EQ(found->updated_at, 5000);
@@ -672,7 +680,7 @@ TEST_P(StoreContract, ClientViewReadAtCommitShowsWhatTheTransactionWrote) {
     tx.create_session(session);
     client.last_active_session_id = session.id;
     tx.update_client(client);
-    tx.record_sign_in("user_1", 150);
+    tx.record_sign_in("user_1", 150, std::nullopt);
     tx.find_client_view_at_commit("client_1", view);
     tx.find_client_view_at_commit("client_none", none);
   });
