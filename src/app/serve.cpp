@@ -95,12 +95,12 @@ int serve(const config::Config& config) {
   keys.load_or_create(clock.now_ms());
   const tokens::KeyRefresher key_refresher(keys, clock, key_refresh);
 
-  // Cheap work (database, tokens) gets a roomy pool. Requests that hash get their own threads
-  // (hashing_request_thread_count) and a queue of two requests per hashing thread (a burst
-  // arrives faster than threads wake to take it): past that the excess is refused at once, so
-  // latency stays a few hashes. They run at the hashing priority too: they are what saturates
-  // the CPU, and cheap requests go first.
-  http::ThreadPool workers(std::max(4, 2 * hashing_threads), 4096);
+  // Cheap work (database, tokens) gets a roomy queue (fast_thread_count threads). Requests that
+  // hash get their own threads (hashing_request_thread_count) and a queue of two requests per
+  // hashing thread (a burst arrives faster than threads wake to take it): past that the excess
+  // is refused at once, so latency stays a few hashes. They run at the hashing priority too: they
+  // are what saturates the CPU, and cheap requests go first.
+  http::ThreadPool workers(fast_thread_count(hashing_threads, hashes_run_apart), 4096);
   auto request_options = hashing_options;
   request_options.threads = hashing_request_thread_count(hashing_threads, hashes_run_apart);
   request_options.max_queue = static_cast<std::size_t>(2 * hashing_threads);

@@ -24,6 +24,13 @@ TEST(ThreadCounts, RequestsThatHashRunOnTwoThreadsPerHashingThreadWhenHashesRunA
   EXPECT_EQ(hashing_request_thread_count(8, false), 8);
 }
 
+TEST(ThreadCounts, FastRequestsGetTwoThreadsPerHashingThreadOnlyWhenTheyWaitOnTheNetwork) {
+  EXPECT_EQ(fast_thread_count(2, true), 4);
+  EXPECT_EQ(fast_thread_count(8, true), 16);
+  EXPECT_EQ(fast_thread_count(2, false), 3);
+  EXPECT_EQ(fast_thread_count(8, false), 9);
+}
+
 TEST(ThreadCounts, IoUsesOneThreadPerFourCoresAndAtLeastOne) {
   EXPECT_EQ(io_thread_count(0, 2), 1);
   EXPECT_EQ(io_thread_count(0, 4), 1);
