@@ -5,6 +5,7 @@
 #include "fapi/client_ip.h"
 #include "fapi/presenter.h"
 #include "http/cookies.h"
+#include "http/json_text.h"
 
 namespace tessera::fapi {
 namespace {
@@ -157,7 +158,7 @@ const std::optional<auth::UserRecord>& Call::presented_user(const std::string& u
 
 http::Response Call::bare(nlohmann::json body, int status) const {
   return http::Response::json(status,
-                              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                              http::json_text(body, nlohmann::json::error_handler_t::replace));
 }
 
 void Call::set_client_uat() {

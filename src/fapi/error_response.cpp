@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fapi/error_catalog.h"
+#include "http/json_text.h"
 
 namespace tessera::fapi {
 
@@ -25,7 +26,7 @@ http::Response error_response(const auth::AuthError& error) {
                          {"meta", meta}};
   auto response = http::Response::json(
       description.status,
-      nlohmann::json{{"errors", {item}}, {"meta", nlohmann::json::object()}}.dump());
+      http::json_text(nlohmann::json{{"errors", {item}}, {"meta", nlohmann::json::object()}}));
   if (description.status == 429) {
     auto it = error.meta.find("retry_after_seconds");
     response.set_header("Retry-After", it != error.meta.end() ? it->second : "1");

@@ -4,6 +4,7 @@
 
 #include "http/detail/ascii.h"
 #include "http/detail/http_date.h"
+#include "http/json_text.h"
 
 namespace tessera::http::detail {
 
@@ -74,7 +75,7 @@ Response error_response(int status, std::string_view code, std::string_view mess
                           {"meta", nlohmann::json::object()}};
   nlohmann::json body = {{"errors", nlohmann::json::array({error})},
                          {"meta", nlohmann::json::object()}};
-  return Response::json(status, body.dump());
+  return Response::json(status, json_text(body));
 }
 
 }  // namespace tessera::http::detail
