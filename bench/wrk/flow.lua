@@ -7,6 +7,9 @@
 --   BENCH_PASSWORD = the users' password
 -- done() prints one line "wrk-json {…}" with throughput, latency percentiles and status counts
 -- (static flows: "200" counts every 2xx/3xx answer, "999" the others).
+-- report.lua sits beside this script; wrk does not put the script's folder on the module path.
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local report = require("report")
 local target = os.getenv("BENCH_TARGET") or "tessera"
 local flow = os.getenv("BENCH_FLOW") or "client"
 local password = os.getenv("BENCH_PASSWORD") or ""
@@ -107,12 +110,5 @@ function done(summary, latency, requests)
       for code, c in pairs(s) do counts[code] = (counts[code] or 0) + c end
     end
   end
-  local parts = {}
-  for code, c in pairs(counts) do parts[#parts + 1] = string.format('"%d":%d', code, c) end
-  io.write(string.format(
-    'wrk-json {"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
-    '"connect_errors":%d,"read_errors":%d,"timeouts":%d,"statuses":{%s}}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.max, summary.errors.connect, summary.errors.read,
-    summary.errors.timeout, table.concat(parts, ",")))
+  report.write(summary, latency, counts)
 end

@@ -6,6 +6,9 @@
 --   BENCH_REQUESTS = file of lines "METHOD<TAB>path<TAB>body<TAB>Name: value<TAB>…"
 -- done() prints one line "wrk-json {…}" like flow.lua's, with "elapsed_us": from the first
 -- request sent to the last answer received (throughput = answers / elapsed).
+-- report.lua sits beside this script; wrk does not put the script's folder on the module path.
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local report = require("report")
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -83,14 +86,5 @@ function done(summary, latency, requests)
     if first == nil or s < first then first = s end
     if f > last then last = f end
   end
-  local parts = {}
-  for code, c in pairs(counts) do parts[#parts + 1] = string.format('"%d":%d', code, c) end
-  io.write(string.format(
-    'wrk-json {"requests":%d,"duration_us":%d,"elapsed_us":%d,"p50_us":%d,"p90_us":%d,' ..
-    '"p99_us":%d,"max_us":%d,"connect_errors":%d,"read_errors":%d,"timeouts":%d,' ..
-    '"statuses":{%s}}\n',
-    summary.requests, summary.duration, last > 0 and last - (first or 0) or 0,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    summary.errors.connect, summary.errors.read, summary.errors.timeout,
-    table.concat(parts, ",")))
+  report.write(summary, latency, counts, { elapsed_us = last > 0 and last - (first or 0) or 0 })
 end
