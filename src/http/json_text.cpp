@@ -29,7 +29,7 @@ class JsonWriter {
         integer(v.get_ref<const Json::number_unsigned_t&>());
         return;
       case Json::value_t::string:
-        string(v, v.get_ref<const Json::string_t&>());
+        string(v.get_ref<const Json::string_t&>());
         return;
       case Json::value_t::array:
         array(v.get_ref<const Json::array_t&>());
@@ -66,20 +66,17 @@ class JsonWriter {
     for (const auto& [key, member] : members) {
       if (!first) out_ += ',';
       first = false;
-      key_string(key);
+      string(key);
       out_ += ':';
       value(member);
     }
     out_ += '}';
   }
 
-  // A key has no tree node of its own; one is made only for the rare non-ASCII key.
-  void key_string(const std::string& key) {
-    if (!ascii_string(key)) out_ += Json(key).dump(-1, ' ', false, on_invalid_utf8_);
-  }
-
-  void string(const Json& node, const std::string& text) {
-    if (!ascii_string(text)) out_ += node.dump(-1, ' ', false, on_invalid_utf8_);
+  // A string value or an object's key. Only the rare non-ASCII one is copied into a node of its
+  // own, for nlohmann to write.
+  void string(const std::string& text) {
+    if (!ascii_string(text)) out_ += Json(text).dump(-1, ' ', false, on_invalid_utf8_);
   }
 
   // Writes text quoted and escaped as nlohmann does (\b \t \n \f \r, \" \\, other control
