@@ -208,7 +208,7 @@ async function measure(server) {
     // At the sweep's peak, but with at least two connections per core: a closed loop needs a
     // request queued behind each running hash, or a hashing thread waits for the client's next
     // one (c=2 or 3 win the sweep only when the machine's speed drifts during it).
-    const peak = at(r, 'sign-in', (a, b) => (b.rps > a.rps ? b : a)).conc;
+    const peak = signInPeak(r).conc;
     const saturating = Math.max(peak, 2 * CORES);
     r.signInPerLimit = await signInPerLimitSlices(server, saturating, wrkEnv('signin'));
   }
@@ -335,6 +335,8 @@ async function scale(label, newDatabase) {
 // ---- report --------------------------------------------------------------------------------
 const best = (r, flow) => Math.max(...r.rows.filter((x) => x.flow === flow).map((x) => x.rps));
 const at = (r, flow, pick) => r.rows.filter((x) => x.flow === flow).reduce(pick);
+// The sweep's row with the most sign-ins/s.
+const signInPeak = (r) => at(r, 'sign-in', (a, b) => (b.rps > a.rps ? b : a));
 // Sign-ins "at saturation": the fewest connections that get (nearly) the most sign-ins/s. Past
 // that point a closed loop only adds waiting (latency = connections / throughput), so the p99 at
 // the sweep's peak grows with whichever step happened to win by a few sign-ins/s (c=8 on some
@@ -353,7 +355,7 @@ function ratios(all, scales) {
   for (const [key, r] of Object.entries(all)) {
     if (!key.startsWith('tessera')) continue;
     const tag = key.replace('tessera_', '');
-    const peak = at(r, 'sign-in', (a, b) => (b.rps > a.rps ? b : a));
+    const peak = signInPeak(r);
     const sat = saturation(r);
     out.push([`${tag}_signin_per_hash_limit`, r.signInPerLimit, '≥ 0.95']);
     out.push([`${tag}_signin_per_best_hash_limit`, best(r, 'sign-in') / L.limit_argon2id, '']);
