@@ -96,8 +96,8 @@ int serve(const config::Config& config) {
   const tokens::KeyRefresher key_refresher(keys, clock, key_refresh);
 
   // Cheap work (database, tokens) gets a roomy queue (fast_thread_count threads). Requests that
-  // hash get their own threads (hashing_request_thread_count) and a queue of two requests per
-  // hashing thread (a burst arrives faster than threads wake to take it): past that the excess
+  // hash get their own threads (hashing_request_thread_count) and room for two more requests per
+  // hashing thread (a thread that finishes finds the next sign-in waiting): past that the excess
   // is refused at once, so latency stays a few hashes. They run at the hashing priority too: they
   // are what saturates the CPU, and cheap requests go first.
   http::ThreadPool workers(fast_thread_count(hashing_threads, hashes_run_apart), 4096);

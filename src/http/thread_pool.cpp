@@ -50,7 +50,9 @@ ThreadPool::~ThreadPool() {
 bool ThreadPool::try_post(std::function<void()> task) {
   {
     std::lock_guard lock(mutex_);
-    if (tasks_.size() >= options_.max_queue) return false;
+    // Running tasks count too: workers that have not yet woken for a burst leave its tasks in
+    // the queue, and counting only the queue would refuse them though threads are free.
+    if (tasks_.size() + running_ >= workers_.size() + options_.max_queue) return false;
     tasks_.push_back(std::move(task));
   }
   ready_.notify_one();
@@ -70,8 +72,10 @@ std::size_t ThreadPool::queued() const {
   return tasks_.size();
 }
 
-std::optional<std::function<void()>> ThreadPool::next_task(bool& owes_idle_call) {
+std::optional<std::function<void()>> ThreadPool::next_task(bool finished_one,
+                                                           bool& owes_idle_call) {
   std::unique_lock lock(mutex_);
+  if (finished_one) --running_;
   const auto has_work = [this] { return stopping_ || !tasks_.empty(); };
   while (owes_idle_call && options_.on_idle && !has_work()) {
     if (ready_.wait_for(lock, options_.idle_after, has_work)) break;
@@ -84,15 +88,18 @@ std::optional<std::function<void()>> ThreadPool::next_task(bool& owes_idle_call)
   if (tasks_.empty()) return std::nullopt;  // stopping and drained
   auto task = std::move(tasks_.front());
   tasks_.pop_front();
+  ++running_;
   return task;
 }
 
 void ThreadPool::work() {
   if (options_.nice_increment > 0) lower_this_thread_priority(options_.nice_increment);
   bool owes_idle_call = false;
-  while (auto next = next_task(owes_idle_call)) {
+  bool finished_one = false;
+  while (auto next = next_task(finished_one, owes_idle_call)) {
     auto task = std::move(*next);
     owes_idle_call = true;
+    finished_one = true;
     // A throwing task must not take its worker down; the task owns its error reporting.
     try {
       task();

@@ -16,7 +16,7 @@ namespace tessera::http {
 // 429 + Retry-After instead of letting latency grow without limit.
 struct ThreadPoolOptions {
   int threads = 0;            // <= 0 → one per hardware thread
-  std::size_t max_queue = 0;  // tasks waiting, not running
+  std::size_t max_queue = 0;  // tasks waiting beyond one running on each worker
   // > 0 lowers the workers' scheduling priority (Linux: per-thread nice), so long CPU-bound
   // work such as argon2id yields the cores to I/O threads and cheap requests.
   int nice_increment = 0;
@@ -35,7 +35,8 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
-  // false (task dropped) when max_queue tasks are already waiting.
+  // false (task dropped) when the pool already holds threads + max_queue tasks, running or
+  // waiting; a burst of that many is taken even before the workers have woken for it.
   bool try_post(std::function<void()> task);
   // Always enqueues, ignoring the bound (for work that must not be lost).
   void post(std::function<void()> task);
@@ -45,11 +46,13 @@ class ThreadPool {
  private:
   void work();
   // Waits for a task; nullopt when stopping and drained. Runs on_idle while waiting.
-  std::optional<std::function<void()>> next_task(bool& owes_idle_call);
+  // finished_one: the calling worker has just finished the task it took last.
+  std::optional<std::function<void()>> next_task(bool finished_one, bool& owes_idle_call);
 
   mutable std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> tasks_;
+  std::size_t running_ = 0;  // tasks taken by a worker and not yet finished
   const ThreadPoolOptions options_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;

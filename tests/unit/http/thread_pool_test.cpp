@@ -80,6 +80,39 @@ TEST(ThreadPool, TryPostRefusesWhenQueueIsFull) {
   release.set_value();
 }
 
+TEST(ThreadPool, TakesABurstOfThreadsPlusQueueTasksBeforeTheWorkersWake) {
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(2, 1);
+    // Posted back to back: whether or not a worker has taken one yet, three fit (two running,
+    // one waiting) and the fourth does not.
+    for (int i = 0; i < 3; ++i)
+      EXPECT_TRUE(pool.try_post([&, gate] {
+        gate.wait();
+        ++done;
+      })) << i;
+    EXPECT_FALSE(pool.try_post([&] { ++done; }));
+    release.set_value();
+  }
+  EXPECT_EQ(done, 3);
+}
+
+TEST(ThreadPool, FinishedTasksFreeTheirPlace) {
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(1, 0);  // room for the one running task only
+    for (int i = 0; i < 50; ++i) {
+      bool taken = false;
+      for (int spin = 0; spin < 10000 && !(taken = pool.try_post([&] { ++done; })); ++spin)
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+      ASSERT_TRUE(taken) << "task " << i << " found no place";
+    }
+  }
+  EXPECT_EQ(done, 50);
+}
+
 TEST(ThreadPool, DestructorDrainsQueueIncludingTasksPostedWhileDraining) {
   std::atomic<int> done{0};
   {
