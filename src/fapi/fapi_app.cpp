@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "auth/error.h"
 #include "fapi/call.h"
@@ -59,11 +60,10 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
         route.method, route.pattern,
         [this, method = route.method, pattern = route.pattern, rate,
          handler = std::move(route.handler)](http::Request& request, http::Respond respond) {
-          std::string strategy;
-          if (work_class_depends_on_strategy(pattern))  // a small form: cheap to read here
-            if (auto form = http::parse_urlencoded(request.body))
-              strategy = http::form_value(*form, "strategy").value_or("");
-          const auto work = work_class_of(method, pattern, strategy);
+          std::optional<http::FormData> form;
+          if (work_class_depends_on_form(pattern))  // a small form: cheap to read here
+            form = http::parse_urlencoded(request.body);
+          const auto work = work_class_of(method, pattern, form ? &*form : nullptr);
           run_on(work, request, std::move(respond),
                  [this, &handler, rate, &request] { return run_route(handler, rate, request); });
         });
