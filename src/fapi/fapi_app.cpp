@@ -100,9 +100,10 @@ void FapiApp::handle(http::Request& request, http::Respond respond) {
 void FapiApp::run_on(WorkClass work_class, http::Request& request, http::Respond respond,
                      std::function<http::Response()> work) {
   auto& pool = work_class == WorkClass::hashing ? services_.hashing : services_.workers;
-  auto task = [this, &request, respond, work = std::move(work)]() mutable {
+  auto task = [this, &pool, &request, respond, work = std::move(work)]() mutable {
     auto response = work();
     add_cors(request, response);
+    pool.release_place();  // the client's next request may arrive before this thread is back
     respond(std::move(response));
   };
   if (!pool.try_post(std::move(task))) {

@@ -20,6 +20,9 @@ void lower_this_thread_priority(int increment) {
   std::perror("tessera: lowering worker priority");
 }
 
+// The pool whose place the running task on this thread still holds (see release_place).
+thread_local const ThreadPool* place_held_in = nullptr;
+
 }  // namespace
 
 ThreadPool::ThreadPool(ThreadPoolOptions options) : options_(std::move(options)) {
@@ -67,6 +70,13 @@ void ThreadPool::post(std::function<void()> task) {
   ready_.notify_one();
 }
 
+void ThreadPool::release_place() {
+  if (place_held_in != this) return;
+  place_held_in = nullptr;
+  std::lock_guard lock(mutex_);
+  --running_;
+}
+
 std::size_t ThreadPool::queued() const {
   std::lock_guard lock(mutex_);
   return tasks_.size();
@@ -99,7 +109,7 @@ void ThreadPool::work() {
   while (auto next = next_task(finished_one, owes_idle_call)) {
     auto task = std::move(*next);
     owes_idle_call = true;
-    finished_one = true;
+    place_held_in = this;
     // A throwing task must not take its worker down; the task owns its error reporting.
     try {
       task();
@@ -108,6 +118,8 @@ void ThreadPool::work() {
     } catch (...) {
       std::fprintf(stderr, "tessera: uncaught non-standard exception in worker task\n");
     }
+    finished_one = place_held_in == this;  // not yet given back by release_place
+    place_held_in = nullptr;
   }
 }
 

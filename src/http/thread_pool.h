@@ -38,6 +38,11 @@ class ThreadPool {
   // false (task dropped) when the pool already holds threads + max_queue tasks, running or
   // waiting; a burst of that many is taken even before the workers have woken for it.
   bool try_post(std::function<void()> task);
+  // Called by a running task of this pool once its result is handed on (a response passed to
+  // the I/O thread): its place is free from then on, though the worker still unwinds the task.
+  // Otherwise a client could send its next request before the worker is back and find the
+  // pool full. Does nothing on other threads, or when called twice.
+  void release_place();
   // Always enqueues, ignoring the bound (for work that must not be lost).
   void post(std::function<void()> task);
   // Tasks waiting for a worker.
@@ -46,7 +51,7 @@ class ThreadPool {
  private:
   void work();
   // Waits for a task; nullopt when stopping and drained. Runs on_idle while waiting.
-  // finished_one: the calling worker has just finished the task it took last.
+  // finished_one: the calling worker has just finished a task that still held its place.
   std::optional<std::function<void()>> next_task(bool finished_one, bool& owes_idle_call);
 
   mutable std::mutex mutex_;

@@ -113,6 +113,28 @@ TEST(ThreadPool, FinishedTasksFreeTheirPlace) {
   EXPECT_EQ(done, 50);
 }
 
+TEST(ThreadPool, ATaskThatReleasesItsPlaceLetsTheNextOneInWhileItFinishes) {
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::promise<void> released;
+  std::atomic<int> done{0};
+  {
+    ThreadPool pool(1, 0);  // room for one task
+    ASSERT_TRUE(pool.try_post([&, gate] {
+      pool.release_place();
+      pool.release_place();  // a second call gives back nothing more
+      released.set_value();
+      gate.wait();  // still running: e.g. handing over its response
+      ++done;
+    }));
+    released.get_future().wait();
+    EXPECT_TRUE(pool.try_post([&] { ++done; }));  // takes the released place
+    EXPECT_FALSE(pool.try_post([&] { ++done; }));
+    release.set_value();
+  }
+  EXPECT_EQ(done, 2);
+}
+
 TEST(ThreadPool, DestructorDrainsQueueIncludingTasksPostedWhileDraining) {
   std::atomic<int> done{0};
   {
