@@ -168,9 +168,20 @@ export async function openLoop(baseUrl, { rate, seconds, next, maxSockets = 256 
   return rec.finish();
 }
 
+/**
+ * How many wrk threads carry `connections`: at most `threads`, and a divisor of `connections`,
+ * because wrk opens connections / threads (rounded down) on each thread: `-t 2 -c 3` would run
+ * two connections, not three.
+ */
+export function wrkThreads(threads, connections) {
+  let t = Math.max(1, Math.min(threads, connections));
+  while (connections % t !== 0) t--;
+  return t;
+}
+
 // Runs wrk with one of bench/wrk's scripts; returns its parsed "wrk-json" line.
 function wrk({ url, threads, connections, seconds, script, env }) {
-  const args = ['-t', String(Math.min(threads, connections)), '-c', String(connections), '-d', `${seconds}s`,
+  const args = ['-t', String(wrkThreads(threads, connections)), '-c', String(connections), '-d', `${seconds}s`,
     '--timeout', '10s', '-s', new URL(`./wrk/${script}`, import.meta.url).pathname, url];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
