@@ -205,9 +205,9 @@ async function measure(server) {
     r.rows.push(row('sign-in', conc, (w.statuses['200'] ?? 0) / (w.duration_us / 1e6), ms(w.p50_us), ms(w.p99_us), statusNote(w.statuses)));
   }
   if (server.wrkTarget === 'tessera') {
-    // At the sweep's peak, but with at least two connections per core: a closed loop needs a
-    // request queued behind each running hash, or a hashing thread waits for the client's next
-    // one (c=2 or 3 win the sweep only when the machine's speed drifts during it).
+    // At the sweep's peak, but with at least two connections per core: then a request is always
+    // queued behind each running hash, and the slices do not hang on which step won the sweep
+    // (8 s steps move by several per cent with the machine's speed).
     const peak = signInPeak(r).conc;
     const saturating = Math.max(peak, 2 * CORES);
     r.signInPerLimit = await signInPerLimitSlices(server, saturating, wrkEnv('signin'));
