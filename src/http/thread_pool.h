@@ -57,7 +57,8 @@ class ThreadPool {
   mutable std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> tasks_;
-  std::size_t running_ = 0;  // tasks taken by a worker and not yet finished
+  // Tasks taken by a worker that still hold their place: until release_place or their end.
+  std::size_t running_ = 0;
   const ThreadPoolOptions options_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
