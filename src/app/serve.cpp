@@ -131,7 +131,7 @@ int serve(const config::Config& config) {
 
   if (config.dev.test_mode)
     std::cerr
-        << "tessera: *** TEST MODE IS ON: +clerk_test emails and +1 555 555 01xx phones accept "
+        << "tessera: *** TEST MODE IS ON: +clerk_test emails and +1 XXX 555 01xx phones accept "
            "the code 424242 and get nothing sent. Never use this in production. ***\n";
   if (!config.limits.rate_limits)
     std::cerr << "tessera: WARNING: per-IP rate limits are off (limits.rate_limits = false).\n";

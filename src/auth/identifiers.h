@@ -15,7 +15,7 @@ std::string mask_email(std::string_view email);
 std::optional<std::string> normalize_phone(std::string_view phone);
 // "+1*******0100"
 std::string mask_phone(std::string_view e164);
-// Clerk's test identifiers: emails with "+clerk_test", phones +1 555 555 0100–0199.
+// Clerk's test identifiers: emails with "+clerk_test", phones +1 (any area code) 555 0100–0199.
 bool is_test_email(std::string_view normalized_email);
 bool is_test_phone(std::string_view e164);
 inline constexpr std::string_view kTestCode = "424242";

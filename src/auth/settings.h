@@ -16,9 +16,9 @@ struct AuthSettings {
   bool require_mfa = false;
   bool single_session_mode = true;
   bool enumeration_protection = false;
-  bool test_mode = false;  // +clerk_test emails and +1 555 555 01xx phones accept 424242
+  bool test_mode = false;  // +clerk_test emails and +1 XXX 555 01xx phones accept 424242
   std::size_t password_min_length = 8;
-  std::size_t password_max_length = 128;
+  std::size_t password_max_length = 72;
   std::int64_t session_lifetime_ms = 7LL * 24 * 3600 * 1000;
   std::int64_t sign_in_lifetime_ms = 3600LL * 1000;
   std::int64_t code_lifetime_ms = 600LL * 1000;

@@ -16,7 +16,7 @@ import {
 
 export const TOTP_STEP_MS = 30_000;
 export const TEST_PHONE = '+15555550100'; // test mode: SMS code 424242, nothing sent
-export const TEST_PHONE_2 = '+15555550142';
+export const TEST_PHONE_2 = '+12015550142'; // any area code's 555-01xx is a test number (Clerk's docs)
 export const REAL_PHONE = '+15551234567'; // not a test phone: a real code is "sent"
 export const CODE_LIFETIME_MS = 600_000; // auth.code_lifetime_seconds (default)
 export const CODE_MAX_ATTEMPTS = 3; // auth.code_max_attempts (default)

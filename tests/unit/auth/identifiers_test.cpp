@@ -90,6 +90,11 @@ TEST(IsTestPhone, RecognisesTheReservedRange) {
   EXPECT_FALSE(is_test_phone("+15555550099"));
   EXPECT_FALSE(is_test_phone("+155555501000"));
   EXPECT_FALSE(is_test_phone("+445555550100"));
+  // Any area code, as Clerk's docs' examples +12015550100 and +19735550133.
+  EXPECT_TRUE(is_test_phone("+12015550100"));
+  EXPECT_TRUE(is_test_phone("+19735550133"));
+  EXPECT_FALSE(is_test_phone("+12015560100"));
+  EXPECT_FALSE(is_test_phone("+12015550200"));
 }
 
 }  // namespace
