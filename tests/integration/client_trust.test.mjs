@@ -59,6 +59,21 @@ async function expectClientTrust(c, user) {
 nt.describe('client trust on', () => {
   const srv = useServer(nt, { sets: { ...BASE_SETS, 'auth.client_trust': 'true', 'dev.clock_control': 'true' } });
 
+  srv.test('an email-code sign-in on a new client completes (Client Trust is for passwords only) and trusts it', async () => {
+    const user = await newUser(srv.url, 'trust-code');
+    const c = newClient(srv.url);
+    const si = assertEnvelope(await c.post('/v1/client/sign_ins', { identifier: user.email })).response;
+    const factor = si.supported_first_factors.find((f) => f.strategy === 'email_code');
+    assertEnvelope(await c.post(`/v1/client/sign_ins/${si.id}/prepare_first_factor`,
+      { strategy: 'email_code', email_address_id: factor.email_address_id }));
+    const code = await latestOutboxCode(srv.url, user.email);
+    const done = assertEnvelope(await c.post(`/v1/client/sign_ins/${si.id}/attempt_first_factor`, { strategy: 'email_code', code }));
+    assert.equal(done.response.status, 'complete', JSON.stringify(done.response));
+    // The client is now known: a password sign-in there completes at once.
+    assertEnvelope(await c.delete('/v1/client/sessions'));
+    await signInUser(c, user.email);
+  });
+
   srv.test('new client → needs_client_trust → email_code prepare/attempt → complete; the same client is then trusted', async () => {
     const user = await newUser(srv.url, 'trust');
     const c = newClient(srv.url);

@@ -43,8 +43,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   si.abandon_at = now + ctx_.settings.sign_in_lifetime_ms;
 
   const auto strategy = params.strategy.value_or(params.password ? "password" : "");
-  if (!strategy.empty() && strategy != "password")
-    throw AuthError("strategy_for_user_invalid", "strategy");
+  if (!strategy.empty() && strategy != "password") throw AuthError("strategy_for_user_invalid");
   if (strategy == "password" && (!params.password || params.password->empty()))
     throw AuthError("form_param_missing", "password");
 
@@ -88,11 +87,11 @@ SignIn SignInFlow::get(const Client& client, const std::string& id) { return loa
 
 SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
                                         const std::string& strategy, const std::string& factor_id) {
-  auto si = load(client, id);
+  auto si = load_for_update(client, id);
   if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
   if (strategy == "password") return si;  // nothing to send
   if (si.user_id.empty()) {  // unknown identifier under enumeration protection: send nothing
-    if (!is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid", "strategy");
+    if (!is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid");
     si.first_factor = decoy_verification(strategy);
     save(si);
     return si;
@@ -100,8 +99,7 @@ SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
   const auto user = user_of(si);
   const auto options = first_factor_options(user);
   const auto* option = find_option(options, strategy, factor_id);
-  if (!option || !is_code_strategy(strategy))
-    throw AuthError("strategy_for_user_invalid", "strategy");
+  if (!option || !is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid");
   si.first_factor = issue_code(
       ctx_,
       {strategy, factor_id.empty() ? option->email_address_id + option->phone_number_id : factor_id,
@@ -113,7 +111,7 @@ SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
 
 SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
                                         const std::string& strategy, const std::string& secret) {
-  auto si = load(client, id);
+  auto si = load_for_update(client, id);
   if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
   if (strategy == "password") {
     if (secret.empty()) throw AuthError("form_param_missing", "password");
@@ -122,7 +120,7 @@ SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
     if (secret.empty()) throw AuthError("form_param_missing", "code");
     verify_first_factor_code(client, si, secret);
   } else {
-    throw AuthError("strategy_for_user_invalid", "strategy");
+    throw AuthError("strategy_for_user_invalid");
   }
   return si;
 }
@@ -148,7 +146,7 @@ bool SignInFlow::password_matches(const std::string& password,
     return false;
   }
   ensure_not_locked(ctx_, user->user);
-  if (user->user.password_hash.empty()) throw AuthError("strategy_for_user_invalid", "strategy");
+  if (user->user.password_hash.empty()) throw AuthError("strategy_for_user_invalid");
   return ctx_.hasher.verify(user->user.password_hash, password);
 }
 
@@ -199,7 +197,10 @@ bool SignInFlow::completes_after_first_factor(const Client& client, SignIn& si,
     si.second_factor = {};
     return false;
   }
-  if (ctx_.settings.client_trust && !ctx_.store.is_client_trusted(client.id, user.user.id)) {
+  // Clerk's Client Trust guards password sign-ins only: an emailed code already proves the
+  // inbox, which is what the extra step would ask for.
+  if (ctx_.settings.client_trust && si.first_factor.strategy == "password" &&
+      !ctx_.store.is_client_trusted(client.id, user.user.id)) {
     si.status = "needs_client_trust";
     si.client_trust_state = "new";
     si.second_factor = {};
@@ -211,7 +212,7 @@ bool SignInFlow::completes_after_first_factor(const Client& client, SignIn& si,
 SignIn SignInFlow::prepare_second_factor(Client& client, const std::string& id,
                                          const std::string& strategy,
                                          const std::string& factor_id) {
-  auto si = load(client, id);
+  auto si = load_for_update(client, id);
   const auto user = user_of(si);
   std::vector<FactorOption> options;
   if (si.status == "needs_second_factor")
@@ -221,9 +222,7 @@ SignIn SignInFlow::prepare_second_factor(Client& client, const std::string& id,
   else
     throw AuthError("client_state_invalid");
   const auto* option = find_option(options, strategy, factor_id);
-  if (!option)
-    throw AuthError(options.empty() ? "no_second_factors" : "strategy_for_user_invalid",
-                    "strategy");
+  if (!option) throw AuthError(options.empty() ? "no_second_factors" : "strategy_for_user_invalid");
   if (!is_code_strategy(strategy)) return si;  // totp and backup codes need nothing sent
   const auto purpose =
       si.status == "needs_client_trust" ? CodePurpose::client_trust : CodePurpose::second_factor;
@@ -237,7 +236,7 @@ SignIn SignInFlow::prepare_second_factor(Client& client, const std::string& id,
 
 SignIn SignInFlow::attempt_second_factor(Client& client, const std::string& id,
                                          const std::string& strategy, const std::string& code) {
-  auto si = load(client, id);
+  auto si = load_for_update(client, id);
   if (si.status != "needs_second_factor" && si.status != "needs_client_trust")
     throw AuthError("client_state_invalid");
   if (code.empty()) throw AuthError("form_param_missing", "code");
@@ -246,7 +245,7 @@ SignIn SignInFlow::attempt_second_factor(Client& client, const std::string& id,
   const auto options = si.status == "needs_client_trust"
                            ? client_trust_options(user)
                            : second_factor_options(user, ctx_.settings);
-  if (!find_option(options, strategy, "")) throw AuthError("strategy_for_user_invalid", "strategy");
+  if (!find_option(options, strategy, "")) throw AuthError("strategy_for_user_invalid");
   const auto before = std::pair(client, si);
   const auto totp_step = check_second_factor(si, user, strategy, code);
   if (si.status == "needs_client_trust") si.client_trust_state = "known";
@@ -366,6 +365,14 @@ SignIn SignInFlow::load(const Client& client, const std::string& id) {
     throw AuthError("resource_not_found", "", {{"resource", "sign_in"}});
   user_ = std::move(found->user);
   return std::move(found->sign_in);
+}
+
+// Clerk lets a client change its current sign-in only: a step on an older one, still open, is
+// refused, so a stale tab cannot finish an attempt the user started over.
+SignIn SignInFlow::load_for_update(const Client& client, const std::string& id) {
+  auto si = load(client, id);
+  if (si.id != client.sign_in_id && si.status != "complete") throw AuthError("resource_forbidden");
+  return si;
 }
 
 UserRecord SignInFlow::user_of(const SignIn& si) {

@@ -52,6 +52,7 @@ class SignInFlow {
 
  private:
   SignIn load(const Client& client, const std::string& id);
+  SignIn load_for_update(const Client& client, const std::string& id);
   UserRecord user_of(const SignIn& sign_in);
   void save(SignIn& sign_in);
   void verify_password(Client& client, SignIn& sign_in, const std::string& password);

@@ -153,6 +153,33 @@ TEST_F(SignInFlowTest, IdentifierFirstThenEmailCode) {
       "complete");
 }
 
+// Clerk's Client Trust applies to password sign-ins only: an emailed code proves the inbox.
+TEST_F(SignInFlowTest, EmailCodeSignInOnANewClientCompletesAndTrustsIt) {
+  auto laptop = new_client();
+  SignInParams params;
+  params.identifier = std::string(kEmail);
+  const auto si = sign_in_flow.create(laptop, params);
+  sign_in_flow.prepare_first_factor(laptop, si.id, "email_code", "");
+  const auto done =
+      sign_in_flow.attempt_first_factor(laptop, si.id, "email_code", mailer.last().code);
+  EXPECT_EQ(done.status, "complete");
+  EXPECT_TRUE(store.is_client_trusted(laptop.id, zoe.user_id));
+}
+
+TEST_F(SignInFlowTest, AStepOnAnOlderSignInOfTheClientIsForbidden) {
+  auto laptop = new_client();
+  const auto older = sign_in_with_password(laptop);
+  ASSERT_EQ(older.status, "needs_client_trust");
+  const auto newer = sign_in_with_password(laptop);
+  EXPECT_EQ(error_code_of(
+                [&] { sign_in_flow.prepare_second_factor(laptop, older.id, "email_code", ""); }),
+            "resource_forbidden");
+  sign_in_flow.prepare_second_factor(laptop, newer.id, "email_code", "");
+  EXPECT_EQ(
+      sign_in_flow.attempt_second_factor(laptop, newer.id, "email_code", mailer.last().code).status,
+      "complete");
+}
+
 TEST_F(SignInFlowTest, SingleSessionModeRefusesASecondSignInWhileSignedIn) {
   ASSERT_EQ(sign_in_with_password(home()).status, "complete");
   EXPECT_EQ(error_code_of([&] { sign_in_with_password(home()); }), "session_exists");
