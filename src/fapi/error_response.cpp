@@ -7,8 +7,8 @@
 
 namespace tessera::fapi {
 
-http::Response error_response(const auth::AuthError& error) {
-  const auto description = describe_error(error.code);
+http::Response error_response(const auth::AuthError& error, nlohmann::json client) {
+  const auto description = describe_error(error);
   nlohmann::json meta = nlohmann::json::object();
   if (!error.param_name.empty()) meta["param_name"] = error.param_name;
   // Counts (lockout_expires_in_seconds, retry_after_seconds, …) are numbers on the wire.
@@ -24,9 +24,10 @@ http::Response error_response(const auth::AuthError& error) {
                          {"message", description.message},
                          {"long_message", description.long_message},
                          {"meta", meta}};
+  nlohmann::json top_meta = nlohmann::json::object();
+  if (!client.is_null()) top_meta["client"] = std::move(client);
   auto response = http::Response::json(
-      description.status,
-      http::json_text(nlohmann::json{{"errors", {item}}, {"meta", nlohmann::json::object()}}));
+      description.status, http::json_text(nlohmann::json{{"errors", {item}}, {"meta", top_meta}}));
   if (description.status == 429) {
     auto it = error.meta.find("retry_after_seconds");
     response.set_header("Retry-After", it != error.meta.end() ? it->second : "1");

@@ -8,7 +8,9 @@
 #include "fapi/call.h"
 #include "fapi/client_ip.h"
 #include "fapi/cors.h"
+#include "fapi/error_catalog.h"
 #include "fapi/error_response.h"
+#include "fapi/presenter.h"
 #include "http/form.h"
 #include "http/static_files.h"
 
@@ -39,6 +41,20 @@ std::string effective_method(const http::Request& request) {
   std::string m = *override;
   std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::toupper(c); });
   return m;
+}
+
+// Clerk answers a failed step with the client as the failure left it (meta.client), which
+// clerk-js applies before it throws: the SDK then sees the sign-in a wrong password created, or
+// a verification that failed. Not for reads, unauthenticated requests, overload or faults.
+nlohmann::json client_after_failure(Call& call, const auth::AuthError& error) {
+  const int status = describe_error(error.code).status;
+  if (call.request.method == "GET" || status == 401 || status == 429 || status >= 500)
+    return nullptr;
+  try {
+    return current_client_json(call);
+  } catch (const std::exception&) {
+    return nullptr;  // the original error is what the caller must see
+  }
 }
 
 }  // namespace
@@ -122,7 +138,7 @@ http::Response FapiApp::run_route(const RouteHandler& handler, RateClass rate,
   try {
     response = handler(call);
   } catch (const auth::AuthError& e) {
-    response = error_response(e);
+    response = error_response(e, client_after_failure(call, e));
   } catch (const std::exception& e) {
     std::cerr << "tessera: " << request.method << " " << request.path << " failed: " << e.what()
               << "\n";

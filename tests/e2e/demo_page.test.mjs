@@ -133,6 +133,13 @@ describe('demo page with the official clerk-js', { timeout: 120_000 }, () => {
     assert.match(text, /^Password is incorrect/, `error line: ${text}`);
     assert.equal(await page.isVisible('#signed-in'), false);
     assert.equal((await clerkState(page)).userId, null);
+    // The error carried the client (meta.client), which clerk-js applied: its sign-in is the
+    // attempt the wrong password left on the server.
+    const signIn = await page.evaluate(() => ({
+      id: window.clerk.client.signIn.id, status: window.clerk.client.signIn.status,
+    }));
+    assert.match(signIn.id ?? '', /^sia_/, JSON.stringify(signIn));
+    assert.equal(signIn.status, 'needs_first_factor');
   });
 
   step('signs in with the password', async ({ page }) => {

@@ -75,6 +75,19 @@ srv.test('wrong password at create → 422 form_password_incorrect (password), n
   const cl = assertEnvelope(await c.get('/v1/client'));
   const active = (cl.response?.sessions ?? []).filter((s) => s.status === 'active');
   assert.equal(active.length, 0);
+  // Clerk piggybacks the client the failure left (meta.client); clerk-js applies it before it
+  // throws, so the SDK's signIn is the needs_first_factor attempt the server now holds.
+  const piggybacked = res.json.meta?.client;
+  assert.equal(piggybacked?.object, 'client', JSON.stringify(res.json.meta));
+  assert.equal(piggybacked.sign_in?.status, 'needs_first_factor');
+  assert.equal(piggybacked.sign_in?.id, cl.response.sign_in?.id);
+  assert.equal(piggybacked.sign_in?.identifier, user.email);
+});
+
+srv.test('an error without a client to show (unknown identifier on a new browser) has meta {}', async () => {
+  const res = await signInRequest(newClient(srv.url), uniqueEmail('nobody-meta'), PASSWORD);
+  assertClerkError(res, { status: 422, code: 'form_identifier_not_found' });
+  assert.deepEqual(res.json.meta, {});
 });
 
 srv.test('wrong password at attempt_first_factor → 422 form_password_incorrect; then the right one completes', async () => {
@@ -99,6 +112,15 @@ srv.test('attempt_first_factor strategy=password without password → 422 form_p
   const si = assertEnvelope(await c.post('/v1/client/sign_ins', { identifier: user.email })).response;
   const res = await c.post(`/v1/client/sign_ins/${si.id}/attempt_first_factor`, { strategy: 'password' });
   assertClerkError(res, { status: 422, code: 'form_param_missing', param: 'password' });
+});
+
+srv.test('a step on an older sign-in of the client → 403 resource_forbidden; the current one goes on', async () => {
+  const c = newClient(srv.url);
+  const older = assertEnvelope(await c.post('/v1/client/sign_ins', { identifier: user.email })).response;
+  const newer = assertEnvelope(await c.post('/v1/client/sign_ins', { identifier: user.email })).response;
+  assertClerkError(await c.post(`/v1/client/sign_ins/${older.id}/attempt_first_factor`, { strategy: 'password', password: PASSWORD }),
+    { status: 403, code: 'resource_forbidden' });
+  checkCompleteSignIn(assertEnvelope(await c.post(`/v1/client/sign_ins/${newer.id}/attempt_first_factor`, { strategy: 'password', password: PASSWORD })));
 });
 
 srv.test('unknown sign-in id → 404 resource_not_found', async () => {
