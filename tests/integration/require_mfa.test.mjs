@@ -1,7 +1,7 @@
 // Require MFA over the FAPI (auth.require_mfa=true, protocol §8.1 and §10, issue 4): a user without
 // a second factor gets a `pending` session with the task setup-mfa (token claim sts=pending), can
 // use /v1/me to enroll TOTP or reserve a verified phone for 2FA, after which the session is
-// `active`. The last second factor cannot then be removed (mfa_required).
+// `active`. The last second factor cannot then be removed (second_factor_deletion_not_allowed).
 //
 // On the app backend, @clerk/backend's verifyToken() accepts a pending token and returns its
 // payload with sts: 'pending'. Whether a pending session counts as signed in is decided above
@@ -34,10 +34,9 @@ function assertActive(session) {
     `no tasks left: ${JSON.stringify(session.tasks)}`);
 }
 
-/** A 4xx mfa_required error (the status is not part of the contract we know of). */
-function assertMfaRequired(res) {
-  assertClerkError(res, { code: 'mfa_required' });
-  assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
+/** Clerk's 400 second_factor_deletion_not_allowed. */
+function assertDeletionNotAllowed(res) {
+  assertClerkError(res, { status: 400, code: 'second_factor_deletion_not_allowed' });
 }
 
 const sessionIn = (client, id) => client?.sessions?.find((s) => s.id === id);
@@ -107,7 +106,7 @@ nt.describe('require MFA on', () => {
     assertActive(sessionIn(cl, u.sessionId));
 
     // The last second factor (backup codes alone do not count) cannot be removed now.
-    assertMfaRequired(await c.delete('/v1/me/totp', {}, q));
+    assertDeletionNotAllowed(await c.delete('/v1/me/totp', {}, q));
     const me = assertEnvelope(await c.get('/v1/me', q)).response;
     assert.equal(me.totp_enabled, true, 'TOTP still on');
 
@@ -137,8 +136,8 @@ nt.describe('require MFA on', () => {
     assert.equal(decodeJwt(await getToken(c, u.sessionId)).payload.sts, 'active');
 
     // The only second factor: neither un-reserving nor deleting the phone is allowed.
-    assertMfaRequired(await c.patch(`/v1/me/phone_numbers/${phone.id}`, { reserved_for_second_factor: 'false' }, q));
-    assertMfaRequired(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q));
+    assertDeletionNotAllowed(await c.patch(`/v1/me/phone_numbers/${phone.id}`, { reserved_for_second_factor: 'false' }, q));
+    assertDeletionNotAllowed(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q));
   });
 
   srv.test('sign-in of a user without MFA → complete with a pending session (and a sibling client sees it active after enrolment)', async () => {

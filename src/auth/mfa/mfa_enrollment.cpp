@@ -32,6 +32,12 @@ bool has_primary_second_factor(const UserRecord& user) {
   return user.totp_enabled() || user.has_mfa_phone();
 }
 
+bool reserved_phone_other_than(const UserRecord& user, const std::string& phone_id) {
+  for (const auto& p : user.phone_numbers)
+    if (p.id != phone_id && p.reserved_for_second_factor && p.verification.verified()) return true;
+  return false;
+}
+
 }  // namespace
 
 UserRecord MfaEnrollment::load(const std::string& user_id) {
@@ -88,7 +94,7 @@ void MfaEnrollment::disable_totp(const std::string& user_id) {
 std::vector<std::string> MfaEnrollment::regenerate_backup_codes(const std::string& user_id) {
   auto record = load(user_id);
   if (!ctx_.settings.second_factor_enabled("backup_code")) throw AuthError("route_not_found");
-  if (!has_primary_second_factor(record)) throw AuthError("no_second_factors");
+  if (!has_primary_second_factor(record)) throw AuthError("backup_codes_not_available");
   return auth::regenerate_backup_codes(ctx_, record.user);
 }
 
@@ -150,11 +156,15 @@ MfaEnrollment::PhoneUpdated MfaEnrollment::update_phone(const std::string& user_
       update.reserved_for_second_factor.value_or(phone.reserved_for_second_factor) ||
       update.default_second_factor.value_or(false);
   if (wants_2fa && !phone.verification.verified())
-    throw AuthError("form_param_value_invalid", "reserved_for_second_factor");
+    throw AuthError("identification_update_second_factor_unverified");
+  // Clerk keeps exactly one default among reserved phones: the default moves by naming another.
+  if (phone.default_second_factor && wants_2fa && update.default_second_factor == false)
+    throw AuthError("form_disable_default_second_factor_not_allowed", "default_second_factor");
   if (phone.reserved_for_second_factor && !wants_2fa) ensure_removable(before, false, phone.id);
+  const bool first_reserved = wants_2fa && !reserved_phone_other_than(before, phone.id);
   phone.reserved_for_second_factor = wants_2fa;
-  if (update.default_second_factor) phone.default_second_factor = *update.default_second_factor;
-  if (!wants_2fa) phone.default_second_factor = false;
+  phone.default_second_factor = wants_2fa && (phone.default_second_factor || first_reserved ||
+                                              update.default_second_factor.value_or(false));
   phone.updated_at = ctx_.now();
   ctx_.store.update_phone_number(phone);
   if (phone.default_second_factor)  // only one default
@@ -164,10 +174,11 @@ MfaEnrollment::PhoneUpdated MfaEnrollment::update_phone(const std::string& user_
         ctx_.store.update_phone_number(other);
       }
   PhoneUpdated result{phone, std::nullopt};
-  if (wants_2fa)
+  if (wants_2fa) {
     result.backup_codes = on_factor_enabled(before);
-  else
+  } else {
     on_factor_removed(user_id);
+  }
   return result;
 }
 
@@ -201,17 +212,28 @@ std::optional<std::vector<std::string>> MfaEnrollment::on_factor_enabled(const U
 void MfaEnrollment::ensure_removable(const UserRecord& user, bool removing_totp,
                                      const std::string& phone_id) {
   if (!ctx_.settings.require_mfa) return;
-  bool other_left = !removing_totp && user.totp_enabled();
-  for (const auto& p : user.phone_numbers)
-    if (p.id != phone_id && p.reserved_for_second_factor && p.verification.verified())
-      other_left = true;
-  if (!other_left) throw AuthError("mfa_required");
+  const bool other_left =
+      (!removing_totp && user.totp_enabled()) || reserved_phone_other_than(user, phone_id);
+  if (!other_left) throw AuthError("second_factor_deletion_not_allowed");
 }
 
 void MfaEnrollment::on_factor_removed(const std::string& user_id) {
   const auto user = load(user_id);
-  if (has_primary_second_factor(user)) return;
-  ctx_.store.replace_backup_codes(user_id, {});
+  if (!has_primary_second_factor(user)) {
+    ctx_.store.replace_backup_codes(user_id, {});
+    return;
+  }
+  // The default phone went: another reserved phone takes its place (one default, as Clerk).
+  const PhoneNumber* successor = nullptr;
+  for (const auto& p : user.phone_numbers) {
+    if (p.default_second_factor) return;
+    if (!successor && p.reserved_for_second_factor && p.verification.verified()) successor = &p;
+  }
+  if (!successor) return;
+  auto promoted = *successor;
+  promoted.default_second_factor = true;
+  promoted.updated_at = ctx_.now();
+  ctx_.store.update_phone_number(promoted);
 }
 
 }  // namespace tessera::auth

@@ -1,6 +1,6 @@
 // Backup codes under /v1/me (protocol §10): POST /v1/me/backup_codes/ (trailing slash, as clerk-js
 // sends it) regenerates 10 codes and invalidates the old ones; without another second factor →
-// 400 no_second_factors.
+// 400 backup_codes_not_available.
 import * as nt from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from '../../support/server.mjs';
@@ -15,12 +15,12 @@ import {
 
 const srv = useServer(nt, { sets: { ...BASE_SETS, 'dev.clock_control': 'true' } });
 
-srv.test('without a second factor → 400 no_second_factors (nothing issued)', async () => {
+srv.test('without a second factor → 400 backup_codes_not_available (nothing issued)', async () => {
   const { c, q } = await signedUp(srv.url, 'bc-none');
-  assertClerkError(await c.post('/v1/me/backup_codes/', {}, q), { status: 400, code: 'no_second_factors' });
+  assertClerkError(await c.post('/v1/me/backup_codes/', {}, q), { status: 400, code: 'backup_codes_not_available' });
   // A verified phone that is not reserved for 2FA does not count either.
   await addVerifiedPhone(c, q._clerk_session_id, TEST_PHONE, { reserve: false });
-  assertClerkError(await c.post('/v1/me/backup_codes/', {}, q), { status: 400, code: 'no_second_factors' });
+  assertClerkError(await c.post('/v1/me/backup_codes/', {}, q), { status: 400, code: 'backup_codes_not_available' });
   const user = assertEnvelope(await c.get('/v1/me', q)).response;
   assert.equal(user.backup_code_enabled, false);
   assert.equal(user.two_factor_enabled, false);

@@ -1,4 +1,4 @@
-// Removing the last second factor. With auth.require_mfa=true it is refused (400 mfa_required),
+// Removing the last second factor. With auth.require_mfa=true it is refused (400 second_factor_deletion_not_allowed),
 // whichever way it is attempted (disable TOTP, un-reserve or delete the phone); with another
 // factor left it is allowed. With require_mfa off it is allowed and the backup codes go with it
 // (two_factor_enabled false), and the next sign-in is password-only.
@@ -19,21 +19,21 @@ const flags = (user) => ({
 nt.describe('require_mfa on', () => {
   const srv = useServer(nt, { sets: { ...BASE_SETS, 'auth.require_mfa': 'true', 'dev.clock_control': 'true' } });
 
-  srv.test('the only factor is TOTP → DELETE /v1/me/totp is 400 mfa_required; nothing changes', async () => {
+  srv.test('the only factor is TOTP → DELETE /v1/me/totp is 400 second_factor_deletion_not_allowed; nothing changes', async () => {
     const { c, u, q } = await signedUp(srv.url, 'last-totp');
     await enrollTotp(c, u.sessionId);
     const before = flags(assertEnvelope(await c.get('/v1/me', q)).response);
-    assertClerkError(await c.delete('/v1/me/totp', {}, q), { status: 400, code: 'mfa_required' });
+    assertClerkError(await c.delete('/v1/me/totp', {}, q), { status: 400, code: 'second_factor_deletion_not_allowed' });
     assert.deepEqual(flags(assertEnvelope(await c.get('/v1/me', q)).response), before);
     assert.deepEqual(before, { two_factor_enabled: true, totp_enabled: true, backup_code_enabled: true, reserved: [] });
   });
 
-  srv.test('the only factor is a phone → un-reserving and deleting it are 400 mfa_required', async () => {
+  srv.test('the only factor is a phone → un-reserving and deleting it are 400 second_factor_deletion_not_allowed', async () => {
     const { c, u, q } = await signedUp(srv.url, 'last-phone');
     const { phone } = await addVerifiedPhone(c, u.sessionId, TEST_PHONE);
     assertClerkError(await c.patch(`/v1/me/phone_numbers/${phone.id}`, { reserved_for_second_factor: 'false' }, q),
-      { status: 400, code: 'mfa_required' });
-    assertClerkError(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q), { status: 400, code: 'mfa_required' });
+      { status: 400, code: 'second_factor_deletion_not_allowed' });
+    assertClerkError(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q), { status: 400, code: 'second_factor_deletion_not_allowed' });
     const user = assertEnvelope(await c.get('/v1/me', q)).response;
     assert.deepEqual(flags(user), { two_factor_enabled: true, totp_enabled: false, backup_code_enabled: true, reserved: [true] });
   });
@@ -46,7 +46,7 @@ nt.describe('require_mfa on', () => {
     assert.equal(del.deleted, true);
     let user = assertEnvelope(await c.get('/v1/me', q)).response;
     assert.deepEqual(flags(user), { two_factor_enabled: true, totp_enabled: false, backup_code_enabled: true, reserved: [true] });
-    assertClerkError(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q), { status: 400, code: 'mfa_required' });
+    assertClerkError(await c.delete(`/v1/me/phone_numbers/${phone.id}`, {}, q), { status: 400, code: 'second_factor_deletion_not_allowed' });
     // Backup codes alone are not a factor that keeps MFA satisfied.
     user = assertEnvelope(await c.get('/v1/me', q)).response;
     assert.equal(user.phone_numbers.length, 1);

@@ -117,13 +117,13 @@ srv.test('phone verification: attempt before prepare → 400 verification_not_se
   assert.equal(after.verification?.status, 'failed', JSON.stringify(after));
 });
 
-srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified → reserved, default, backup codes once', async () => {
+srv.test('reserve for 2FA: unverified → 400 identification_update_second_factor_unverified; verified → reserved, default, backup codes once', async () => {
   const { c, q } = await signedUp(srv.url, 'phone-reserve');
   const p = assertEnvelope(await addPhone(c, q, TEST_PHONE)).response;
   assertClerkError(await c.patch(`/v1/me/phone_numbers/${p.id}`, { reserved_for_second_factor: 'true' }, q),
-    { status: 422, code: 'form_param_value_invalid', param: 'reserved_for_second_factor' });
+    { status: 400, code: 'identification_update_second_factor_unverified' });
   assertClerkError(await c.patch(`/v1/me/phone_numbers/${p.id}`, { default_second_factor: 'true' }, q),
-    { status: 422, code: 'form_param_value_invalid' });
+    { status: 400, code: 'identification_update_second_factor_unverified' });
   assertClerkError(await c.patch(`/v1/me/phone_numbers/${p.id}`, { reserved_for_second_factor: 'yes please' }, q),
     { status: 422, code: 'form_param_format_invalid', param: 'reserved_for_second_factor' });
   assertEnvelope(await prepare(c, q, p.id));
@@ -132,6 +132,7 @@ srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified
   const res = await c.patch(`/v1/me/phone_numbers/${p.id}`, { reserved_for_second_factor: 'true' }, q);
   const j = assertEnvelope(res);
   assert.equal(j.response.reserved_for_second_factor, true, show(res));
+  assert.equal(j.response.default_second_factor, true, 'the first reserved phone is the default');
   assert.ok(Array.isArray(j.response.backup_codes) && j.response.backup_codes.length === BACKUP_CODE_COUNT,
     `backup codes on first MFA enablement: ${show(res)}`);
   const sessionUser = j.client?.sessions?.find((s) => s.id === q._clerk_session_id)?.user;
@@ -146,6 +147,7 @@ srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified
   // A second phone, reserved too: no new backup codes (MFA was already on); default moves with the flag.
   const second = await addVerifiedPhone(c, q._clerk_session_id, TEST_PHONE_2);
   assert.equal(second.backupCodes, null, 'backup codes are issued only on the first enablement');
+  assert.equal(second.phone.default_second_factor, false, 'the default stays where it was');
   const d1 = assertEnvelope(await c.patch(`/v1/me/phone_numbers/${p.id}`, { default_second_factor: 'true' }, q)).response;
   assert.equal(d1.default_second_factor, true);
   const d2 = assertEnvelope(await c.patch(`/v1/me/phone_numbers/${second.phone.id}`, { default_second_factor: 'true' }, q)).response;
@@ -154,11 +156,17 @@ srv.test('reserve for 2FA: unverified → 422 form_param_value_invalid; verified
   const byId = Object.fromEntries(user.phone_numbers.map((x) => [x.id, x]));
   assert.equal(byId[second.phone.id].default_second_factor, true);
   assert.equal(byId[p.id].default_second_factor, false, 'only one default second factor');
+  // The default moves only by naming another one.
+  assertClerkError(await c.patch(`/v1/me/phone_numbers/${second.phone.id}`, { default_second_factor: 'false' }, q),
+    { status: 422, code: 'form_disable_default_second_factor_not_allowed' });
 
-  // Un-reserving one of two: MFA stays on.
-  const un = assertEnvelope(await c.patch(`/v1/me/phone_numbers/${p.id}`, { reserved_for_second_factor: 'false' }, q)).response;
+  // Un-reserving the default of two: MFA stays on, and the other phone becomes the default.
+  const un = assertEnvelope(await c.patch(`/v1/me/phone_numbers/${second.phone.id}`, { reserved_for_second_factor: 'false' }, q)).response;
   assert.equal(un.reserved_for_second_factor, false);
-  assert.equal(assertEnvelope(await c.get('/v1/me', q)).response.two_factor_enabled, true);
+  assert.equal(un.default_second_factor, false);
+  user = assertEnvelope(await c.get('/v1/me', q)).response;
+  assert.equal(user.two_factor_enabled, true);
+  assert.equal(user.phone_numbers.find((x) => x.id === p.id).default_second_factor, true);
 });
 
 srv.test('unknown phone id → 404 resource_not_found on every phone route (also another user\'s phone)', async () => {
