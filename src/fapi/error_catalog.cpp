@@ -3,6 +3,26 @@
 #include <unordered_map>
 
 namespace tessera::fapi {
+namespace {
+
+void replace_all(std::string& text, std::string_view placeholder, std::string_view value) {
+  for (auto at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+}
+
+// "30 minutes", "1 hour", "45 seconds": how Clerk words a lockout's remaining time.
+std::string time_remaining(long long seconds) {
+  const auto plural = [](long long n, const char* unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+  };
+  if (seconds < 60) return plural(seconds < 1 ? 1 : seconds, "second");
+  const long long minutes = (seconds + 59) / 60;
+  if (minutes % 60 == 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
+}  // namespace
 
 ErrorDescription describe_error(std::string_view code) {
   static const std::unordered_map<std::string_view, ErrorDescription> kCatalog = {
@@ -23,42 +43,44 @@ ErrorDescription describe_error(std::string_view code) {
        {422, "Password has been found in an online data breach.",
         "Password has been found in an online data breach. For account safety, please use a "
         "different password."}},
-      {"form_param_missing", {422, "is missing", "A required parameter is missing."}},
+      {"form_param_missing", {422, "is missing", "<param> must be included."}},
       {"form_param_nil", {422, "Enter a value.", "A required parameter is empty."}},
       {"form_param_format_invalid", {422, "is invalid", "The value is not in a valid format."}},
       {"form_param_value_invalid", {422, "is invalid", "The value is not valid here."}},
       {"form_param_unknown", {422, "is unknown", "This parameter is not accepted here."}},
       {"verification_expired",
-       {400, "Expired", "This verification has expired. You must create a new one."}},
+       {400, "expired", "This verification has expired. You must create a new one."}},
       {"verification_failed",
-       {400, "Too many failed attempts",
+       {400, "failed",
         "Too many failed attempts. You have to try again with the same or another method."}},
       {"verification_not_sent",
-       {400, "Verification not sent",
-        "You need to send a verification code before attempting to verify."}},
+       {400, "not sent", "You need to send a verification code before attempting to verify."}},
       {"verification_missing",
-       {400, "Verification missing", "You need to send a verification code before attempting."}},
+       {400, "is missing",
+        "This strategy requires verification preparation before attempting to validate it."}},
       {"verification_already_verified",
-       {400, "Already verified", "This verification has already been verified."}},
+       {400, "already verified", "This verification has already been verified."}},
       {"verification_code_too_many_requests",
-       {429, "Too many requests", "Too many requests for a code. Try again in a little while."}},
+       {429, "Too many verification code requests",
+        "Too many verification code requests. Please wait at least 30 seconds to receive your "
+        "code before trying again."}},
       {"too_many_requests",
        {429, "Too many requests", "Too many requests. Please try again in a bit."}},
       {"user_locked",
-       {403, "Account locked", "Your account is locked. You will be able to try again later."}},
+       {403, "Account locked",
+        "Your account is locked. You will be able to try again in <timeRemaining>. For more "
+        "information, please contact support."}},
       {"strategy_for_user_invalid",
        {400, "Invalid verification strategy",
-        "The verification strategy is not valid for this account."}},
+        "The verification strategy is not valid for this account"}},
       {"no_second_factors",
-       {400, "No second factors", "This account has no second factor of that kind."}},
-      {"session_exists",
-       {400, "Session already exists",
-        "You're currently in single session mode. You can only be signed into one account at a "
-        "time."}},
+       {400, "no second factors", "No second factors were found for this strategy."}},
+      {"session_exists", {400, "Session already exists", "You're already signed in."}},
       {"client_state_invalid",
        {400, "Invalid action", "This action is not valid in the current state of the attempt."}},
       {"authentication_invalid",
-       {401, "Invalid authentication", "You are not signed in, or your session has ended."}},
+       {401, "Invalid authentication",
+        "Unable to authenticate the request, you need to supply an active session"}},
       {"dev_browser_unauthenticated",
        {401, "Browser unauthenticated", "Unable to authenticate the development browser."}},
       {"resource_not_found",
@@ -70,15 +92,36 @@ ErrorDescription describe_error(std::string_view code) {
        {400, "Request body invalid", "The request body could not be parsed."}},
       {"request_body_too_large",
        {413, "Request body too large", "The request body is larger than this server accepts."}},
-      {"sign_up_forbidden", {403, "Sign-up disabled", "Sign-ups are not enabled."}},
+      {"sign_up_mode_restricted",
+       {403, "Sign-ups restricted", "New sign-ups are currently restricted."}},
+      {"identification_claimed",
+       {400, "Identification claimed by another user",
+        "One or more identifiers on this sign up have since been connected to a different User. "
+        "Please sign up again."}},
       {"sign_in_identification_or_user_deleted",
-       {400, "Account deleted", "The account of this sign-in no longer exists."}},
+       {400, "identification or user deleted",
+        "Either the user or the selected identification were deleted. Please start over."}},
       {"totp_already_enabled",
-       {400, "TOTP already enabled", "An authenticator app is already set up for this account."}},
-      {"mfa_required",
-       {400, "Multi-factor authentication required",
-        "This instance requires multi-factor authentication: add another second factor before "
-        "removing this one."}},
+       {400, "TOTP already enabled", "TOTP is already enabled on your account"}},
+      {"second_factor_deletion_not_allowed",
+       {400, "second factor deletion not allowed",
+        "You are required to maintain at least one two-step verification method in your account "
+        "at all times"}},
+      {"backup_codes_not_available",
+       {400, "Backup codes not available",
+        "In order to use backup codes, you have to enable any other Multi-factor method"}},
+      {"identification_update_second_factor_unverified",
+       {400, "Update failed",
+        "Cannot update second factor attributes for unverified identification"}},
+      {"form_disable_default_second_factor_not_allowed",
+       {422,
+        "The default second factor method can only be changed by assigning another method as "
+        "the default.",
+        "The default second factor method can only be changed by assigning another method as "
+        "the default."}},
+      {"resource_forbidden",
+       {403, "Update operations are not allowed on older sign ins",
+        "Update operations are not allowed on older sign ins"}},
       {"origin_invalid", {400, "Invalid origin", "This origin is not allowed."}},
       {"conflict",
        {409, "Conflict", "This attempt was changed by another request. Reload and try again."}},
@@ -89,6 +132,25 @@ ErrorDescription describe_error(std::string_view code) {
   };
   if (auto it = kCatalog.find(code); it != kCatalog.end()) return it->second;
   return {400, "Invalid request", "The request could not be completed."};
+}
+
+ErrorDescription describe_error(const auth::AuthError& error) {
+  auto description = describe_error(error.code);
+  if (error.code == "form_identifier_exists" && error.param_name == "phone_number") {
+    description.message = description.long_message =
+        "That phone number is taken. Please try another.";
+  }
+  replace_all(description.long_message, "<param>",
+              error.param_name.empty() ? "A parameter" : error.param_name);
+  if (auto it = error.meta.find("lockout_expires_in_seconds"); it != error.meta.end()) {
+    try {
+      replace_all(description.long_message, "<timeRemaining>",
+                  time_remaining(std::stoll(it->second)));
+    } catch (const std::exception&) {  // not a number: leave the general wording below
+    }
+  }
+  replace_all(description.long_message, "in <timeRemaining>", "later");
+  return description;
 }
 
 }  // namespace tessera::fapi

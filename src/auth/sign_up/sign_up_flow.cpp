@@ -10,7 +10,7 @@
 namespace tessera::auth {
 
 SignUp SignUpFlow::create(Client& client, const SignUpParams& params) {
-  if (!ctx_.settings.sign_up_enabled) throw AuthError("sign_up_forbidden");
+  if (!ctx_.settings.sign_up_enabled) throw AuthError("sign_up_mode_restricted");
   if (ctx_.settings.single_session_mode && !client.is_new &&
       !sessions_.live_of_client(client.id).empty())
     throw AuthError("session_exists");
@@ -137,8 +137,8 @@ void SignUpFlow::complete_if_ready(Client& client, SignUp& su) {
       bool newly_trusted = false;  // always, for a new user
       ctx_.store.mark_client_trusted(client.id, user.id, now, newly_trusted);
     });
-  } catch (const DuplicateError&) {
-    throw AuthError("form_identifier_exists", "email_address");
+  } catch (const DuplicateError&) {  // another sign-up took the address since this one began
+    throw AuthError("identification_claimed");
   }
 }
 

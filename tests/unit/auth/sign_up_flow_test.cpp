@@ -93,7 +93,7 @@ TEST_F(SignUpFlowTest, SignUpIsRefusedWhileSignedInInSingleSessionMode) {
 
 TEST_F(SignUpFlowTest, DisabledSignUpIsForbidden) {
   settings.sign_up_enabled = false;
-  EXPECT_EQ(error_code_of([&] { create(); }), "sign_up_forbidden");
+  EXPECT_EQ(error_code_of([&] { create(); }), "sign_up_mode_restricted");
 }
 
 TEST_F(SignUpFlowTest, PrepareSendsExactlyOneEmailToTheAddress) {
@@ -202,8 +202,7 @@ TEST_F(SignUpFlowTest, SecondSignUpOfTheSameEmailFailsWhenItCompletesAfterTheFir
   ASSERT_EQ(attempt(mine, my_code).status, "complete");
   const auto error = auth_error_of(
       [&] { sign_up_flow.attempt_verification(other, theirs.id, "email_code", their_code); });
-  EXPECT_EQ(error.code, "form_identifier_exists");
-  EXPECT_EQ(error.param_name, "email_address");
+  EXPECT_EQ(error.code, "identification_claimed");  // Clerk's code for a taken identifier
   EXPECT_EQ(store.count_users(), 1);
   EXPECT_TRUE(sessions.live_of_client(other.id).empty());
 }
