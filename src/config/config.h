@@ -42,7 +42,7 @@ struct AuthConfig {
       true;  // when set nowhere: true iff second_factors is non-empty (Clerk's default)
   bool enumeration_protection = false;
   int password_min_length = 8;
-  int password_max_length = 128;
+  int password_max_length = 72;
   long session_lifetime_seconds = 7 * 24 * 3600;
   int token_lifetime_seconds = 60;
   long sign_in_lifetime_seconds = 3600;

@@ -111,8 +111,9 @@ class Checker {
     }
     check(!a.require_mfa || !a.second_factors.empty(), "auth.require_mfa",
           "cannot be true when auth.second_factors is empty (users could never set up MFA)");
-    range(a.password_min_length, "auth.password_min_length", 8, 128);
-    range(a.password_max_length, "auth.password_max_length", a.password_min_length, 128);
+    range(a.password_min_length, "auth.password_min_length", 8, 72);
+    // 72: Clerk's ceiling, which clerk-js also applies to the instance's max_length.
+    range(a.password_max_length, "auth.password_max_length", a.password_min_length, 72);
     range(a.session_lifetime_seconds, "auth.session_lifetime_seconds", 60, 3650 * kDay);
     range(a.token_lifetime_seconds, "auth.token_lifetime_seconds", 1,
           std::min(kDay, a.session_lifetime_seconds));

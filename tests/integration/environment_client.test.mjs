@@ -3,7 +3,9 @@ import * as nt from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from '../support/server.mjs';
 import { describe as desc } from '../support/fapi_client.mjs';
-import { BASE_SETS, newClient, assertEnvelope, assertOk, signUpUser, uniqueEmail } from '../support/flows.mjs';
+import {
+  BASE_SETS, newClient, assertEnvelope, assertOk, assertClerkError, signUpUser, uniqueEmail,
+} from '../support/flows.mjs';
 
 const srv = useServer(nt, { sets: BASE_SETS });
 
@@ -41,6 +43,17 @@ srv.test('GET /v1/environment answers 200 with a bare environment object', async
   assert.match(res.headers.get('content-type') ?? '', /application\/json/);
   const env = j.object === 'environment' ? j : j.response; // bare preferred, envelope tolerated
   checkEnvironment(env);
+});
+
+srv.test('the environment tells what the server enforces: test mode, the password length range', async () => {
+  const env = assertOk(await newClient(srv.url).get('/v1/environment'));
+  assert.equal(env.auth_config.test_mode, true, 'BASE_SETS turn test mode on');
+  const { min_length: min, max_length: max } = env.user_settings.password_settings;
+  assert.deepEqual([min, max], [8, 72], "Clerk's default range");
+  const c = newClient(srv.url);
+  assertOk(await c.post('/v1/client/sign_ups', { email_address: uniqueEmail('max'), password: 'x1'.repeat(max / 2) }));
+  const over = await newClient(srv.url).post('/v1/client/sign_ups', { email_address: uniqueEmail('over'), password: 'x1'.repeat(max / 2) + 'y' });
+  assertClerkError(over, { status: 422, code: 'form_password_length_too_long', param: 'password' });
 });
 
 srv.test('POST /v1/environment?_method=PATCH (dev load touch, empty form body) answers the environment', async () => {

@@ -61,6 +61,7 @@ json environment(const config::Config& config, bool production_instance) {
        {{"object", "auth_config"},
         {"id", "aac_tessera"},
         {"single_session_mode", a.single_session_mode},
+        {"test_mode", config.dev.test_mode},  // Clerk's docs have users check this flag
         {"claimed_at", nullptr},
         {"reverification", false},
         {"preferred_channels", json::object()}}},
@@ -116,7 +117,7 @@ json environment(const config::Config& config, bool production_instance) {
         {"password_settings",
          {{"disable_hibp", true},
           {"min_length", a.password_min_length},
-          {"max_length", std::min(a.password_max_length, 72)},
+          {"max_length", a.password_max_length},
           {"require_special_char", false},
           {"require_numbers", false},
           {"require_uppercase", false},

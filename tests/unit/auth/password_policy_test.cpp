@@ -19,12 +19,12 @@ class PasswordPolicyTest : public ::testing::Test {
   std::string error_for(const std::string& password) {
     return error_code_of([&] { check_password_policy(settings, password); });
   }
-  AuthSettings settings;  // 8–128 characters
+  AuthSettings settings;  // 8–72 characters
 };
 
 TEST_F(PasswordPolicyTest, AcceptsTheBoundaries) {
   EXPECT_NO_THROW(check_password_policy(settings, repeat("a", 8)));
-  EXPECT_NO_THROW(check_password_policy(settings, repeat("a", 128)));
+  EXPECT_NO_THROW(check_password_policy(settings, repeat("a", 72)));
 }
 
 TEST_F(PasswordPolicyTest, RejectsTooShortWithTheMinimum) {
@@ -36,17 +36,17 @@ TEST_F(PasswordPolicyTest, RejectsTooShortWithTheMinimum) {
 }
 
 TEST_F(PasswordPolicyTest, RejectsTooLongWithTheMaximum) {
-  const auto error = auth_error_of([&] { check_password_policy(settings, repeat("a", 129)); });
+  const auto error = auth_error_of([&] { check_password_policy(settings, repeat("a", 73)); });
   EXPECT_EQ(error.code, "form_password_length_too_long");
   EXPECT_EQ(error.param_name, "password");
-  EXPECT_EQ(error.meta.at("max_length"), "128");
+  EXPECT_EQ(error.meta.at("max_length"), "72");
 }
 
 TEST_F(PasswordPolicyTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(error_for(repeat("é", 7)), "form_password_length_too_short");  // 14 bytes
   EXPECT_NO_THROW(check_password_policy(settings, repeat("é", 8)));
-  EXPECT_NO_THROW(check_password_policy(settings, repeat("🔑", 128)));  // 512 bytes
-  EXPECT_EQ(error_for(repeat("日", 129)), "form_password_length_too_long");
+  EXPECT_NO_THROW(check_password_policy(settings, repeat("🔑", 72)));  // 288 bytes
+  EXPECT_EQ(error_for(repeat("日", 73)), "form_password_length_too_long");
 }
 
 TEST_F(PasswordPolicyTest, FollowsTheInstanceSettings) {
@@ -60,7 +60,7 @@ TEST_F(PasswordPolicyTest, FollowsTheInstanceSettings) {
 TEST_F(PasswordPolicyTest, SatisfiesExactlyWhenTheCheckPasses) {
   EXPECT_TRUE(satisfies_password_policy(settings, "a long enough passphrase"));
   EXPECT_FALSE(satisfies_password_policy(settings, "1234567"));
-  EXPECT_FALSE(satisfies_password_policy(settings, repeat("a", 129)));
+  EXPECT_FALSE(satisfies_password_policy(settings, repeat("a", 73)));
   EXPECT_FALSE(satisfies_password_policy(settings, "password1"));  // well known
   settings.password_min_length = 30;
   EXPECT_FALSE(satisfies_password_policy(settings, "a long enough passphrase"));

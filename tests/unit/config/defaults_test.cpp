@@ -26,7 +26,7 @@ TEST(ConfigDefaults, EmptyPathGivesBuiltInDefaults) {
   EXPECT_TRUE(config.auth.new_sign_in_notice);
   EXPECT_FALSE(config.auth.enumeration_protection);
   EXPECT_EQ(config.auth.password_min_length, 8);
-  EXPECT_EQ(config.auth.password_max_length, 128);
+  EXPECT_EQ(config.auth.password_max_length, 72);
   EXPECT_EQ(config.auth.session_lifetime_seconds, 7 * 24 * 3600);
   EXPECT_EQ(config.auth.token_lifetime_seconds, 60);
   EXPECT_EQ(config.auth.code_lifetime_seconds, 600);

@@ -112,7 +112,7 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{{"auth.second_factors=totp,totp"}, "auth.second_factors"},
         InvalidCase{{"auth.second_factors=", "auth.require_mfa=true"}, "auth.require_mfa"},
         InvalidCase{{"auth.password_min_length=7"}, "auth.password_min_length"},
-        InvalidCase{{"auth.password_max_length=129"}, "auth.password_max_length"},
+        InvalidCase{{"auth.password_max_length=73"}, "auth.password_max_length"},
         InvalidCase{{"auth.password_min_length=20", "auth.password_max_length=10"},
                     "auth.password_max_length"},
         InvalidCase{{"auth.token_lifetime_seconds=0"}, "auth.token_lifetime_seconds"},
