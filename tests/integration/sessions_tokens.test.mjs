@@ -167,6 +167,17 @@ srv.test('unknown session id → 404 resource_not_found on touch/tokens/end/remo
   }
 });
 
+srv.test('a JWT template (none is defined) → 404 resource_not_found, never a session token', async () => {
+  const c = newClient(srv.url);
+  const { sessionId } = await signUpUser(c, uniqueEmail('tmpl'));
+  const res = await c.post(`/v1/client/sessions/${sessionId}/tokens/supabase`, {});
+  assertClerkError(res, { status: 404, code: 'resource_not_found' });
+  assert.equal(res.json.jwt, undefined);
+  // Without a session of the client it is still 401/404 first, as for the session token.
+  assertClerkError(await newClient(srv.url).post(`/v1/client/sessions/${sessionId}/tokens/supabase`, {}),
+    { status: 401, code: 'authentication_invalid' });
+});
+
 srv.test('each tokens call mints a fresh, verifiable token for the same session', async () => {
   const c = newClient(srv.url);
   const { sessionId } = await signUpUser(c, uniqueEmail('fresh'));

@@ -38,7 +38,14 @@ void add_session_routes(RouteTable& routes) {
          return call.envelope_with([&] { return session_json(call, session); });
        }});
   routes.push_back({"POST", "/v1/client/sessions/:id/tokens", token});
-  routes.push_back({"POST", "/v1/client/sessions/:id/tokens/:template", token});
+  // Tessera defines no JWT templates: Clerk answers an unknown one 404, and getToken({template})
+  // must fail rather than return a session token the backend would take for the template's.
+  routes.push_back(
+      {"POST", "/v1/client/sessions/:id/tokens/:template", [](Call& call) -> http::Response {
+         const auto found = call.client_session(call.path_param("id"));
+         auth::Sessions(call.auth()).require_live(signed_client(call), found);
+         throw auth::AuthError("resource_not_found", "", {{"resource", "jwt_template"}});
+       }});
   routes.push_back({"POST", "/v1/client/sessions/:id/end", finish("ended")});
   routes.push_back({"POST", "/v1/client/sessions/:id/remove", finish("removed")});
   // clerk.signOut(): every session of this client ends; the client itself stays.
