@@ -115,7 +115,7 @@ json environment(const config::Config& config, bool production_instance) {
           {"allowlist_only", false},
           {"mfa", {{"required", a.require_mfa}}}}},
         {"password_settings",
-         {{"disable_hibp", true},
+         {{"disable_hibp", false},  // breached passwords are refused (auth/password/)
           {"min_length", a.password_min_length},
           {"max_length", a.password_max_length},
           {"require_special_char", false},

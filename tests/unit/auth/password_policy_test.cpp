@@ -66,5 +66,14 @@ TEST_F(PasswordPolicyTest, SatisfiesExactlyWhenTheCheckPasses) {
   EXPECT_FALSE(satisfies_password_policy(settings, "a long enough passphrase"));
 }
 
+// Breached passwords from both lists, in any case; what people pick instead still passes.
+TEST_F(PasswordPolicyTest, RefusesPasswordsFromLeakedSets) {
+  for (const char* leaked : {"password1", "12345678", "password123", "qwerty123", "P@ssw0rd",
+                             "Welcome1", "qwertyuiop123", "ADMIN123"})
+    EXPECT_EQ(error_for(leaked), "form_password_pwned") << leaked;
+  for (const char* fresh : {"correct horse battery staple", "Tessera-sign-in-2026", "zq8#Lw2!vN"})
+    EXPECT_NO_THROW(check_password_policy(settings, fresh)) << fresh;
+}
+
 }  // namespace
 }  // namespace tessera::auth::test
