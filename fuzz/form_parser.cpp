@@ -1,9 +1,11 @@
 // application/x-www-form-urlencoded bodies (every FAPI POST): http::parse_urlencoded,
-// http::form_value and the percent decoders of src/http/form.h.
+// http::form_value and the percent decoders of src/http/form.h; the same bytes as a JSON body
+// (http::parse_request_form).
 #include <string>
 
 #include "fuzz_check.h"
 #include "http/form.h"
+#include "http/request_form.h"
 
 using namespace tessera;
 
@@ -32,6 +34,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(*again == *form);
     (void)http::form_value(*form, "identifier");
     (void)http::form_value(*form, "password");
+  }
+
+  // As a JSON body: refused, or pairs of well-formed UTF-8 (nothing invalid reaches the domain).
+  const auto json_request = http::make_request("POST", "/v1/client/sign_ins", std::string(body),
+                                               {{"content-type", "application/json"}});
+  if (const auto form = http::parse_request_form(json_request)) {
+    for (const auto& [key, value] : *form) {
+      FUZZ_CHECK(http::is_valid_utf8(key));
+      FUZZ_CHECK(http::is_valid_utf8(value));
+    }
   }
 
   // Lenient decoding never fails and never grows the text; where strict decoding succeeds the

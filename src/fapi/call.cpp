@@ -6,6 +6,7 @@
 #include "fapi/presenter.h"
 #include "http/cookies.h"
 #include "http/json_text.h"
+#include "http/request_form.h"
 
 namespace tessera::fapi {
 namespace {
@@ -22,10 +23,8 @@ bool secure_cookies(const Services& services) {
 
 Call::Call(const Services& services_, const http::Request& request_)
     : services(services_), request(request_) {
-  if (!request.body.empty()) {
-    form_ = http::parse_urlencoded(request.body);
-    form_invalid_ = !form_;
-  }
+  form_ = http::parse_request_form(request);
+  form_invalid_ = !form_;
 }
 
 std::optional<std::string> Call::param(std::string_view name) const {

@@ -12,6 +12,7 @@
 #include "fapi/error_response.h"
 #include "fapi/presenter.h"
 #include "http/form.h"
+#include "http/request_form.h"
 #include "http/static_files.h"
 
 namespace tessera::fapi {
@@ -78,7 +79,7 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
          handler = std::move(route.handler)](http::Request& request, http::Respond respond) {
           std::optional<http::FormData> form;
           if (work_class_depends_on_form(pattern))  // a small form: cheap to read here
-            form = http::parse_urlencoded(request.body);
+            form = http::parse_request_form(request);
           const auto work = work_class_of(method, pattern, form ? &*form : nullptr);
           run_on(work, request, std::move(respond),
                  [this, &handler, rate, &request] { return run_route(handler, rate, request); });

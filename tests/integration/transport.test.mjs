@@ -116,6 +116,21 @@ srv.test('JSON content type on a form endpoint does not crash the server', async
   assertJsonBody(res);
 });
 
+srv.test('a JSON body is read like the form (sign-up, sign-in); malformed JSON → 400 request_body_invalid', async () => {
+  const json = (c, path, body) => c.request('POST', path, {
+    body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' },
+  });
+  const email = uniqueEmail('json');
+  const up = assertEnvelope(await json(newClient(srv.url), '/v1/client/sign_ups', { email_address: email, password: PASSWORD }));
+  assert.equal(up.response.email_address, email, 'the fields were read, not ignored');
+  assert.deepEqual(up.response.missing_fields, []);
+  const user = await signUpUser(newClient(srv.url), uniqueEmail('json-user'));
+  const si = assertEnvelope(await json(newClient(srv.url), '/v1/client/sign_ins', { identifier: user.email, password: PASSWORD }));
+  assert.equal(si.response.status, 'complete', JSON.stringify(si.response));
+  assertClerkError(await json(newClient(srv.url), '/v1/client/sign_ins', '{"identifier":'), { status: 400, code: 'request_body_invalid' });
+  assertClerkError(await json(newClient(srv.url), '/v1/client/sign_ins', '["identifier"]'), { status: 400, code: 'request_body_invalid' });
+});
+
 srv.test('requests without the clerk-js version params are accepted', async () => {
   const c = newClient(srv.url, { versionParams: false });
   assertOk(await c.get('/v1/environment'));
