@@ -69,7 +69,7 @@ ErrorDescription describe_error(std::string_view code) {
       {"user_locked",
        {403, "Account locked",
         "Your account is locked. You will be able to try again in <timeRemaining>. For more "
-        "information, please contact support."}},
+        "information, contact support."}},
       {"strategy_for_user_invalid",
        {400, "Invalid verification strategy",
         "The verification strategy is not valid for this account"}},

@@ -17,7 +17,7 @@ TEST(ErrorCatalog, LockoutSaysHowLongItLasts) {
   };
   EXPECT_EQ(in("1800"),
             "Your account is locked. You will be able to try again in 30 minutes. For more "
-            "information, please contact support.");
+            "information, contact support.");  // the text of Clerk's error-handling guide
   EXPECT_NE(in("3600").find("in 1 hour."), std::string::npos);
   EXPECT_NE(in("61").find("in 2 minutes."), std::string::npos);
   EXPECT_NE(in("45").find("in 45 seconds."), std::string::npos);
