@@ -1,5 +1,7 @@
 #include "auth/factors/factor_options.h"
 
+#include <algorithm>
+
 #include "auth/identifiers.h"
 
 namespace tessera::auth {
@@ -25,11 +27,16 @@ std::vector<FactorOption> second_factor_options(const UserRecord& user,
   if (user.totp_enabled() && settings.second_factor_enabled("totp"))
     out.push_back({"totp", "", "", "", false, false});
   if (settings.second_factor_enabled("phone_code")) {
+    const auto first_phone = out.size();
     for (const auto& phone : user.phone_numbers) {
       if (!phone.reserved_for_second_factor || !phone.verification.verified()) continue;
       out.push_back({"phone_code", "", phone.id, mask_phone(phone.phone),
                      phone.id == user.user.primary_phone_number_id, phone.default_second_factor});
     }
+    // The default phone first: clerk-js's signIn.mfa.sendPhoneCode() texts the first phone_code
+    // factor listed, and "make default" must decide where the code goes.
+    std::stable_partition(out.begin() + static_cast<std::ptrdiff_t>(first_phone), out.end(),
+                          [](const FactorOption& o) { return o.is_default; });
   }
   if (user.backup_code_enabled() && settings.second_factor_enabled("backup_code"))
     out.push_back({"backup_code", "", "", "", false, false});

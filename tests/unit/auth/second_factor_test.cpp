@@ -165,6 +165,24 @@ TEST_F(SecondFactorTest, PhoneCodeGoesToTheChosenPhone) {
   EXPECT_EQ(sms.last().to, kPhone);
 }
 
+// clerk-js's signIn.mfa.sendPhoneCode() takes the first phone_code factor: the default one.
+TEST_F(SecondFactorTest, TheDefaultPhoneIsListedFirstAndGetsTheCode) {
+  auto older = add_mfa_phone(zoe.user_id, kPhone);
+  older.default_second_factor = false;
+  store.update_phone_number(older);
+  const auto preferred = add_mfa_phone(zoe.user_id, "+12015550188");
+  auto si = start_sign_in();
+  const auto options = second_factor_options(user_record(zoe.user_id), settings);
+  const auto first_phone = std::find_if(options.begin(), options.end(),
+                                        [](const auto& o) { return o.strategy == "phone_code"; });
+  ASSERT_NE(first_phone, options.end());
+  EXPECT_EQ(first_phone->phone_number_id, preferred.id);
+  EXPECT_TRUE(first_phone->is_default);
+  prepare(si, "phone_code");
+  ASSERT_EQ(sms.messages.size(), 1u);
+  EXPECT_EQ(sms.last().to, "+12015550188");
+}
+
 TEST_F(SecondFactorTest, PhoneCodeAttemptBeforePrepareIsNotSent) {
   add_mfa_phone(zoe.user_id, kPhone);
   EXPECT_EQ(attempt_error(start_sign_in(), "phone_code", "123456"), "verification_not_sent");
