@@ -167,6 +167,21 @@ srv.test('unknown session id → 404 resource_not_found on touch/tokens/end/remo
   }
 });
 
+srv.test('GET /v1/client/sessions/:id (session.reload()) → the session, also once ended; another client\'s → 404', async () => {
+  const c = newClient(srv.url);
+  const { sessionId } = await signUpUser(c, uniqueEmail('reload'));
+  const live = assertEnvelope(await c.get(`/v1/client/sessions/${sessionId}`)).response;
+  assert.equal(live.object, 'session');
+  assert.equal(live.id, sessionId);
+  assert.equal(live.status, 'active');
+  assertClerkError(await newClient(srv.url).get(`/v1/client/sessions/${sessionId}`), { status: 401, code: 'authentication_invalid' });
+  const other = newClient(srv.url);
+  await signUpUser(other, uniqueEmail('reload-other'));
+  assertClerkError(await other.get(`/v1/client/sessions/${sessionId}`), { status: 404, code: 'resource_not_found' });
+  assertEnvelope(await c.post(`/v1/client/sessions/${sessionId}/end`, {}));
+  assert.equal(assertEnvelope(await c.get(`/v1/client/sessions/${sessionId}`)).response.status, 'ended');
+});
+
 srv.test('a JWT template (none is defined) → 404 resource_not_found, never a session token', async () => {
   const c = newClient(srv.url);
   const { sessionId } = await signUpUser(c, uniqueEmail('tmpl'));

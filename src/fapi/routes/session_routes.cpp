@@ -31,6 +31,14 @@ http::Response token(Call& call) {
 }  // namespace
 
 void add_session_routes(RouteTable& routes) {
+  // session.reload(): the session as it is now, whatever its status, if it is this client's.
+  routes.push_back({"GET", "/v1/client/sessions/:id", [](Call& call) {
+                      const auto found = call.client_session(call.path_param("id"));
+                      signed_client(call);
+                      if (!found)
+                        throw auth::AuthError("resource_not_found", "", {{"resource", "session"}});
+                      return call.envelope_with([&] { return session_json(call, *found); });
+                    }});
   routes.push_back(
       {"POST", "/v1/client/sessions/:id/touch", [](Call& call) {
          auto session =
