@@ -29,7 +29,7 @@ std::vector<FactorOption> second_factor_options(const UserRecord& user,
   if (settings.second_factor_enabled("phone_code")) {
     const auto first_phone = out.size();
     for (const auto& phone : user.phone_numbers) {
-      if (!phone.reserved_for_second_factor || !phone.verification.verified()) continue;
+      if (!phone.is_second_factor()) continue;
       out.push_back({"phone_code", "", phone.id, mask_phone(phone.phone),
                      phone.id == user.user.primary_phone_number_id, phone.default_second_factor});
     }

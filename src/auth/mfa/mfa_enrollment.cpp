@@ -34,7 +34,7 @@ bool has_primary_second_factor(const UserRecord& user) {
 
 bool reserved_phone_other_than(const UserRecord& user, const std::string& phone_id) {
   for (const auto& p : user.phone_numbers)
-    if (p.id != phone_id && p.reserved_for_second_factor && p.verification.verified()) return true;
+    if (p.id != phone_id && p.is_second_factor()) return true;
   return false;
 }
 
@@ -227,7 +227,7 @@ void MfaEnrollment::on_factor_removed(const std::string& user_id) {
   const PhoneNumber* successor = nullptr;
   for (const auto& p : user.phone_numbers) {
     if (p.default_second_factor) return;
-    if (!successor && p.reserved_for_second_factor && p.verification.verified()) successor = &p;
+    if (!successor && p.is_second_factor()) successor = &p;
   }
   if (!successor) return;
   auto promoted = *successor;

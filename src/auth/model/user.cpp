@@ -10,7 +10,7 @@ const EmailAddress* UserRecord::primary_email() const {
 
 bool UserRecord::has_mfa_phone() const {
   for (const auto& p : phone_numbers)
-    if (p.reserved_for_second_factor && p.verification.verified()) return true;
+    if (p.is_second_factor()) return true;
   return false;
 }
 

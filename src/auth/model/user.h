@@ -27,6 +27,9 @@ struct PhoneNumber {
   Verification verification;  // status "verified" once the owner proved it
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+
+  // Reserved for MFA and proven by its owner: a phone second-factor codes may go to.
+  bool is_second_factor() const { return reserved_for_second_factor && verification.verified(); }
 };
 
 struct User {
