@@ -21,10 +21,15 @@ RouteHandler finish(const char* status) {
   };
 }
 
+// The live session of the caller's client that the path names, read with the client.
+auth::Session requested_live_session(Call& call) {
+  const auto found = call.client_session(call.path_param("id"));
+  return auth::Sessions(call.auth()).require_live(signed_client(call), found);
+}
+
 // Token responses are bare ({object, jwt}); an envelope here breaks clerk-js.
 http::Response token(Call& call) {
-  const auto found = call.client_session(call.path_param("id"));
-  auto session = auth::Sessions(call.auth()).require_live(signed_client(call), found);
+  auto session = requested_live_session(call);
   return call.bare({{"object", "token"}, {"jwt", session_token(call, session)}});
 }
 
@@ -50,8 +55,7 @@ void add_session_routes(RouteTable& routes) {
   // must fail rather than return a session token the backend would take for the template's.
   routes.push_back(
       {"POST", "/v1/client/sessions/:id/tokens/:template", [](Call& call) -> http::Response {
-         const auto found = call.client_session(call.path_param("id"));
-         auth::Sessions(call.auth()).require_live(signed_client(call), found);
+         requested_live_session(call);
          throw auth::AuthError("resource_not_found", "", {{"resource", "jwt_template"}});
        }});
   routes.push_back({"POST", "/v1/client/sessions/:id/end", finish("ended")});
