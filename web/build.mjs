@@ -76,6 +76,32 @@ const targets = [
       return `@clerk/clerk-js ${version} → ${rel(join(distDir, 'vendor', 'clerk.mjs'))}`
     },
   },
+  {
+    // The SDK's browser bundles where Clerk's Frontend API serves them, for SDKs that load them at
+    // run time (@clerk/react and @clerk/nextjs without the `Clerk` prop): clerk-js at
+    // /npm/@clerk/clerk-js@<major>/dist/clerk.browser.js, the UI components (which those SDKs load
+    // before they report ready) at /npm/@clerk/ui@<major>/dist/ui.browser.js, each with the chunks
+    // it loads from beside itself. The server maps any version of a major to its folder
+    // (src/fapi/npm_assets.cpp).
+    name: 'npm',
+    async build() {
+      const bundles = [
+        ['@clerk/clerk-js', /^(clerk(\.legacy)?\.browser\.js|.+_clerk(\.legacy)?\.browser_[0-9a-f]+_[0-9.]+\.js)$/],
+        ['@clerk/ui', /^(ui(\.legacy|\.shared)?\.browser\.js|.+_ui_[0-9a-f]+_[0-9.]+\.js)$/],
+      ]
+      const done = []
+      for (const [name, files] of bundles) {
+        const pkg = installedPackage(name)
+        const major = pkg.version.split('.')[0]
+        const to = join(distDir, 'npm', `${name}@${major}`, 'dist')
+        await mkdir(to, { recursive: true })
+        const wanted = (await readdir(pkg.file('dist'))).filter((f) => files.test(f))
+        for (const f of wanted) await cp(pkg.file(join('dist', f)), join(to, f))
+        done.push(`${name} ${pkg.version} (${wanted.length} files) → ${rel(to)}`)
+      }
+      return done.join('; ')
+    },
+  },
   // The "manage two-factor authentication" page (vanilla JS + ../vendor/clerk.mjs) at /manage/.
   staticPage('manage', 'manage', join(distDir, 'manage')),
   {

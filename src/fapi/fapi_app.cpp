@@ -10,6 +10,7 @@
 #include "fapi/cors.h"
 #include "fapi/error_catalog.h"
 #include "fapi/error_response.h"
+#include "fapi/npm_assets.h"
 #include "fapi/presenter.h"
 #include "http/form.h"
 #include "http/request_form.h"
@@ -150,9 +151,16 @@ http::Response FapiApp::run_route(const RouteHandler& handler, RateClass rate,
 }
 
 http::Response FapiApp::serve_file(const http::Request& request, const std::string& raw_method) {
-  if (raw_method == "GET" || raw_method == "HEAD")
+  if (raw_method == "GET" || raw_method == "HEAD") {
+    if (auto npm_path = npm_asset_path(request.path)) {
+      // Loaded by <script crossorigin> from the app's pages, on any origin: public files.
+      auto file = http::serve_static(services_.config.server.web_root, *npm_path);
+      if (file) file->set_header("Access-Control-Allow-Origin", "*");
+      return file ? *file : error_response(auth::AuthError("route_not_found"));
+    }
     if (auto file = http::serve_static(services_.config.server.web_root, request.path))
       return *file;
+  }
   return error_response(auth::AuthError("route_not_found"));
 }
 
