@@ -65,6 +65,7 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   RouteTable routes;
   add_environment_routes(routes);
   add_client_routes(routes);
+  add_handshake_routes(routes);
   add_sign_in_routes(routes);
   add_sign_up_routes(routes);
   add_session_routes(routes);

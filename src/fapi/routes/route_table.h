@@ -22,6 +22,7 @@ using RouteTable = std::vector<RouteSpec>;
 
 void add_environment_routes(RouteTable& routes);
 void add_client_routes(RouteTable& routes);
+void add_handshake_routes(RouteTable& routes);
 void add_sign_in_routes(RouteTable& routes);
 void add_sign_up_routes(RouteTable& routes);
 void add_session_routes(RouteTable& routes);
