@@ -53,6 +53,9 @@ class Call {
   // it. Updates client() (no client when a new one was never stored) and lends its users to
   // presented_user().
   std::optional<auth::ClientView> client_view();
+  // When the client as this request last read it was updated (0 when none was read): what the
+  // browser's __client_uat says once this response is applied.
+  std::int64_t client_updated_at() const { return client_ ? client_->updated_at : 0; }
   // The request's client as the flow read it after its last write, for client_view() instead of
   // reading it again.
   void lend_client_view(auth::ClientView view) { lent_view_ = std::move(view); }

@@ -24,7 +24,9 @@ nlohmann::json session_json(Call& call, const auth::Session& session) {
     auto* cache = call.services.token_cache;
     // The key holds everything a token says, so a cached one is never stale in content.
     const auto key = session.id + '|' + session.status + '|' + call.origin();
-    token = cache ? cache->get_or_mint(key, now, [&] { return session_token(call, session); })
+    token = cache ? cache->get_or_mint(
+                        key, now, [&] { return session_token(call, session); },
+                        call.client_updated_at())
                   : session_token(call, session);
   }
   return json::session(session, *user, token, now);

@@ -3,11 +3,13 @@
 namespace tessera::tokens {
 
 std::string TokenCache::get_or_mint(const std::string& key, std::int64_t now_ms,
-                                    const std::function<std::string()>& mint) {
+                                    const std::function<std::string()>& mint,
+                                    std::int64_t not_before_ms) {
   {
     std::lock_guard lock(mutex_);
-    if (auto it = entries_.find(key);
-        it != entries_.end() && now_ms - it->second.minted_at < reuse_ms_)
+    if (auto it = entries_.find(key); it != entries_.end() &&
+                                      now_ms - it->second.minted_at < reuse_ms_ &&
+                                      it->second.minted_at / 1000 >= not_before_ms / 1000)
       return it->second.jwt;
   }
   auto jwt = mint();  // outside the lock: signing is the slow part

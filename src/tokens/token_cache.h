@@ -14,9 +14,12 @@ class TokenCache {
  public:
   explicit TokenCache(std::int64_t reuse_ms = 5000) : reuse_ms_(reuse_ms) {}
 
-  // The cached token for `key` if it is younger than reuse_ms, else a fresh one from `mint`.
+  // The cached token for `key` if it is younger than reuse_ms and was issued (iat, whole seconds)
+  // no earlier than `not_before_ms`, else a fresh one from `mint`. Pass the client's last update:
+  // the backend SDKs take a token issued before __client_uat (the client's updated_at in seconds)
+  // for a stale one, and answer a fetch with it signed out.
   std::string get_or_mint(const std::string& key, std::int64_t now_ms,
-                          const std::function<std::string()>& mint);
+                          const std::function<std::string()>& mint, std::int64_t not_before_ms = 0);
 
  private:
   struct Entry {

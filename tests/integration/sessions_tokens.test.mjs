@@ -15,6 +15,30 @@ function assert4xxJson(res) {
   assert.ok(res.json && Array.isArray(res.json.errors), `4xx must carry a Clerk error body: ${desc(res)}`);
 }
 
+// @clerk/backend (clerkMiddleware, authenticateRequest) takes a session token issued before
+// __client_uat (the client's updated_at, in seconds) for a stale one: a fetch right after
+// setActive() would be signed out. So no response may show a token older than its client.
+srv.test('a session token in a response is never issued before the client it comes with was updated', async () => {
+  const c = newClient(srv.url);
+  const { sessionId, email } = await signUpUser(c, uniqueEmail('uat'));
+  assertEnvelope(await c.delete('/v1/client/sessions'));
+  const fresh = (client) => {
+    const session = client.sessions.find((s) => s.id === client.last_active_session_id);
+    const iat = decodeJwt(session.last_active_token.jwt).payload.iat;
+    assert.ok(iat >= Math.floor(client.updated_at / 1000), `iat ${iat} < client_uat ${Math.floor(client.updated_at / 1000)}`);
+  };
+  for (let i = 0; i < 3; i++) {
+    const signedIn = await signInUser(c, email);
+    fresh(signedIn.client);
+    // setActive() touches the session in the next second: the sign-in's token is a second old.
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 20));
+    fresh(assertEnvelope(await c.post(`/v1/client/sessions/${signedIn.sessionId}/touch`, { intent: 'select_session' })).client);
+    fresh(assertOk(await c.get('/v1/client')).response);
+    assertEnvelope(await c.delete('/v1/client/sessions'));
+  }
+  assert.ok(sessionId);
+});
+
 srv.test('touch answers {response: session, client} and keeps the session active', async () => {
   const c = newClient(srv.url);
   const { sessionId, userId } = await signUpUser(c, uniqueEmail('touch'));
