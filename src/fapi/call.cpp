@@ -3,6 +3,7 @@
 #include "auth/client/client_registry.h"
 #include "auth/error.h"
 #include "fapi/client_ip.h"
+#include "fapi/cookie_suffix.h"
 #include "fapi/presenter.h"
 #include "http/cookies.h"
 #include "http/json_text.h"
@@ -164,13 +165,19 @@ void Call::set_client_uat() {
   if (!services.production_instance || !client_) return;
   const bool signed_in = !client_->last_active_session_id.empty();
   http::SetCookie cookie;
-  cookie.name = "__client_uat";
   cookie.value = signed_in ? std::to_string(client_->updated_at / 1000) : "0";
   cookie.max_age_seconds = kClientCookieSeconds;
   cookie.http_only = false;  // read by the app's server-side middleware and clerk-js
   cookie.secure = secure_cookies(services);
   cookie.same_site = "Lax";
-  add_cookie(cookie.to_string());
+  // Under both names, as clerk-js sets __session: @clerk/backend reads the suffixed pair when
+  // the session cookie is suffixed, and takes a suffixed __session without a suffixed
+  // __client_uat for signed out.
+  for (auto name :
+       {"__client_uat_" + cookie_suffix(services.publishable_key), std::string("__client_uat")}) {
+    cookie.name = std::move(name);
+    add_cookie(cookie.to_string());
+  }
 }
 
 }  // namespace tessera::fapi

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "crypto/encoding.h"
-#include "crypto/hash.h"
 #include "http/cookies.h"
 #include "http/detail/ascii.h"
 
@@ -21,10 +19,6 @@ bool is_ip_literal(std::string_view host) {
 }
 
 }  // namespace
-
-std::string cookie_suffix(std::string_view publishable_key) {
-  return crypto::base64url_encode(crypto::sha1(publishable_key)).substr(0, 8);
-}
 
 std::vector<std::string> handshake_directives(const HandshakeState& state,
                                               const HandshakeCookieOptions& options) {

@@ -10,10 +10,6 @@
 // client, sends it back with the cookies to set, as Set-Cookie lines inside a signed token.
 namespace tessera::fapi {
 
-// The app's cookie suffix (clerk-js, @clerk/shared getCookieSuffix): the first 8 characters of the
-// URL-safe base64 of SHA-1(publishable key).
-std::string cookie_suffix(std::string_view publishable_key);
-
 // What the browser's client looks like to the app's server.
 struct HandshakeState {
   std::string session_token;  // the current session's token; empty when signed out

@@ -1,13 +1,15 @@
 // Client identity cookies (protocol §3.3): __client (HttpOnly) and, for a production key, __client_uat.
 import * as nt from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { useServer } from '../support/server.mjs';
 import { describe as desc } from '../support/fapi_client.mjs';
 import {
   BASE_SETS, PASSWORD, newClient, assertEnvelope, signUpUser, signInUser, uniqueEmail, publishableKey,
 } from '../support/flows.mjs';
 
-const srv = useServer(nt, { sets: { ...BASE_SETS, 'server.publishable_key': publishableKey('clerk.tessera.test', true) } });
+const LIVE_KEY = publishableKey('clerk.tessera.test', true);
+const srv = useServer(nt, { sets: { ...BASE_SETS, 'server.publishable_key': LIVE_KEY } });
 
 function findSetCookie(res, name) {
   const raws = res.setCookies.filter((r) => r.split('=')[0].trim() === name);
@@ -87,6 +89,18 @@ srv.test('production key: __client_uat is the auth time in unix seconds, 0 after
 
   await signInUser(c, email);
   assert.ok(Number(c.jar.get('__client_uat')) > 0, 'sign-in sets __client_uat again');
+});
+
+srv.test('production key: __client_uat is also set under the key\'s suffixed name, as clerk-js sets __session', async () => {
+  // @clerk/backend reads the suffixed pair once clerk-js has written a suffixed __session, and a
+  // suffixed __session without a suffixed __client_uat is signed out.
+  const suffix = createHash('sha1').update(LIVE_KEY).digest('base64url').slice(0, 8);
+  const c = newClient(srv.url);
+  await signUpUser(c, uniqueEmail('uat-suffix'));
+  assert.ok(Number(c.jar.get(`__client_uat_${suffix}`)) > 0, c.jar.header());
+  assert.equal(c.jar.get(`__client_uat_${suffix}`), c.jar.get('__client_uat'));
+  await c.delete('/v1/client/sessions');
+  assert.equal(c.jar.get(`__client_uat_${suffix}`), '0');
 });
 
 srv.test('production key: __client_uat is 0 while a client exists but nobody is signed in', async () => {

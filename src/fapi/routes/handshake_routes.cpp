@@ -3,6 +3,7 @@
 #include "auth/client/client_registry.h"
 #include "auth/error.h"
 #include "fapi/call.h"
+#include "fapi/cookie_suffix.h"
 #include "fapi/cors.h"
 #include "fapi/handshake.h"
 #include "fapi/redirect_url.h"
