@@ -2,11 +2,12 @@
 // in against Tessera (tests/e2e/apps/nextjs: seed 000's sign-in page verbatim, ClerkProvider in the
 // root layout, clerkMiddleware with its Frontend API proxy, a server component that reads auth()).
 //
-// With a development key (pk_test_) the app's first page load already goes through Clerk's
-// handshake (the middleware has no dev browser yet); clerk-js and Clerk's UI are loaded at run time
-// from the Frontend API (/npm/@clerk/...), through the app's /__clerk proxy, as the SDK does with
-// Clerk. Then the seed's sign-in with an SMS code, the server side seeing the user, a handshake that
-// restores a lost session cookie, and sign-out.
+// Once with a development key (pk_test_: the app's first page load already goes through Clerk's
+// handshake, the middleware having no dev browser yet) and once with a production key (pk_live_:
+// the handshake token comes back in a cookie on the app's domain). clerk-js and Clerk's UI are
+// loaded at run time from the Frontend API (/npm/@clerk/...), through the app's /__clerk proxy, as
+// the SDK does with Clerk. Then the seed's sign-in with an SMS code, the server side seeing the
+// user, a handshake that restores a lost session cookie, and sign-out.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -20,7 +21,6 @@ import { TEST_PHONE, userWithMfa } from '../support/mfa_flows.mjs';
 
 const APP_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'apps', 'nextjs');
 const NEXT_BIN = path.join(APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
-const DEV_KEY = publishableKey('clerk.tessera.test', false);
 
 /** Runs the app's `next` command; resolves with its output, rejects with it on failure. */
 function next(args, env, { untilReady = null } = {}) {
@@ -49,109 +49,118 @@ function next(args, env, { untilReady = null } = {}) {
   return { child, done, output: () => output, stop: () => { child.kill('SIGTERM'); return exited; } };
 }
 
-describe('a Next.js app on @clerk/nextjs signs in against Tessera, unchanged', { timeout: 240_000 }, () => {
-  let server;
-  let app;
-  let appUrl;
-  let browser;
-  let tab;
-  let user;
+for (const instance of ['development', 'production']) {
+  const KEY = publishableKey('clerk.tessera.test', instance === 'production');
 
-  before(async () => {
-    assert.ok(existsSync(NEXT_BIN), `${NEXT_BIN} missing: run scripts/install-deps --test-apps`);
-    server = await startServer({
-      sets: {
-        'dev.test_mode': 'true',
-        'limits.rate_limits': 'false',
-        'auth.require_mfa': 'false',
-        'server.publishable_key': DEV_KEY,
-        'server.allowed_origins': 'http://localhost:*',
-      },
+  describe(`a Next.js app on @clerk/nextjs signs in against Tessera, unchanged (${instance} instance)`, { timeout: 240_000 }, () => {
+    let server;
+    let app;
+    let appUrl;
+    let browser;
+    let tab;
+    let user;
+
+    before(async () => {
+      assert.ok(existsSync(NEXT_BIN), `${NEXT_BIN} missing: run scripts/install-deps --test-apps`);
+      server = await startServer({
+        sets: {
+          'dev.test_mode': 'true',
+          'limits.rate_limits': 'false',
+          'auth.require_mfa': 'false',
+          'server.publishable_key': KEY,
+          'server.allowed_origins': 'http://localhost:*',
+        },
+      });
+      user = await userWithMfa(server.url, { prefix: 'nextjs', totp: false, phone: TEST_PHONE });
+      // The key and the proxy path are baked into the build, as with any Next.js app.
+      const buildEnv = { NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: KEY, NEXT_PUBLIC_CLERK_PROXY_URL: '/__clerk' };
+      await next(['build'], buildEnv).done;
+      const port = await freePort();
+      appUrl = `http://localhost:${port}`;
+      app = next(['start', '-p', String(port)], {
+        ...buildEnv,
+        CLERK_SECRET_KEY: 'sk_test_tessera_nextjs',
+        CLERK_FAPI_URL: server.url, // where the middleware's /__clerk proxy goes
+        CLERK_API_URL: server.url, // where @clerk/backend fetches the JWKS
+      }, { untilReady: `${appUrl}/sign-in` });
+      await app.done;
+      browser = await launchBrowser();
+      tab = await openPage(browser, { baseURL: appUrl, defaultTimeout: 20_000 });
     });
-    user = await userWithMfa(server.url, { prefix: 'nextjs', totp: false, phone: TEST_PHONE });
-    // The key and the proxy path are baked into the build, as with any Next.js app.
-    const buildEnv = { NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: DEV_KEY, NEXT_PUBLIC_CLERK_PROXY_URL: '/__clerk' };
-    await next(['build'], buildEnv).done;
-    const port = await freePort();
-    appUrl = `http://localhost:${port}`;
-    app = next(['start', '-p', String(port)], {
-      ...buildEnv,
-      CLERK_SECRET_KEY: 'sk_test_tessera_nextjs',
-      CLERK_FAPI_URL: server.url, // where the middleware's /__clerk proxy goes
-      CLERK_API_URL: server.url, // where @clerk/backend fetches the JWKS
-    }, { untilReady: `${appUrl}/sign-in` });
-    await app.done;
-    browser = await launchBrowser();
-    tab = await openPage(browser, { baseURL: appUrl, defaultTimeout: 20_000 });
-  });
 
-  after(async () => {
-    await app?.stop();
-    if (process.env.TESSERA_SHOW_LOGS && app) process.stderr.write(app.output());
-    await closeAll({ tab, browser, server });
-  });
+    after(async () => {
+      await app?.stop();
+      if (process.env.TESSERA_SHOW_LOGS && app) process.stderr.write(app.output());
+      await closeAll({ tab, browser, server });
+    });
 
-  const step = walkThrough(it, 'e2e-nextjs', () => ({ tab, server }));
-  const handshakes = () => tab.responses.filter((r) => r.url.includes('/__clerk/v1/client/handshake')).length;
-  const serverUser = (page) => textOf(page, '#server-user');
+    const step = walkThrough(it, `e2e-nextjs-${instance}`, () => ({ tab, server }));
+    const handshakes = () => tab.responses.filter((r) => r.url.includes('/__clerk/v1/client/handshake')).length;
+    const serverUser = (page) => textOf(page, '#server-user');
 
-  step('the first page load goes through the handshake and renders signed out', async ({ page }) => {
-    await page.goto('/');
-    assert.equal(handshakes(), 1, 'the middleware had no dev browser yet');
-    assert.equal(await serverUser(page), 'signed-out');
-    const cookies = await tab.context.cookies(appUrl);
-    assert.ok(cookies.some((c) => c.name === '__clerk_db_jwt'), 'the handshake set the dev browser');
-  });
+    step('the first page load renders signed out (development: through a handshake)', async ({ page }) => {
+      await page.goto('/');
+      assert.equal(await serverUser(page), 'signed-out');
+      const devBrowser = (await tab.context.cookies(appUrl)).some((c) => c.name === '__clerk_db_jwt');
+      if (instance === 'development') {
+        assert.equal(handshakes(), 1, 'the middleware had no dev browser yet');
+        assert.ok(devBrowser, 'the handshake set the dev browser');
+      } else {
+        assert.equal(handshakes(), 0, 'nothing says signed in: no handshake');
+        assert.ok(!devBrowser);
+      }
+    });
 
-  step('the seed page loads clerk-js and its UI from the Frontend API through /__clerk', async ({ page }) => {
-    await page.goto('/sign-in');
-    await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
-    assert.equal(await page.evaluate(() => window.Clerk.status), 'ready');
-    const scripts = tab.responses.filter((r) => r.url.includes('/npm/@clerk/'));
-    assert.ok(scripts.some((r) => r.url.startsWith(`${appUrl}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`) && r.status === 200));
-    assert.ok(scripts.some((r) => r.url.includes('/__clerk/npm/@clerk/ui@1/dist/ui.browser.js') && r.status === 200));
-    // blob: URLs are clerk-js's timer workers.
-    const elsewhere = tab.requests.map((r) => r.split(' ')[1]).filter((u) => !u.startsWith(appUrl) && !u.startsWith('blob:'));
-    assert.deepEqual(elsewhere, [], 'nothing from elsewhere');
-  });
+    step('the seed page loads clerk-js and its UI from the Frontend API through /__clerk', async ({ page }) => {
+      await page.goto('/sign-in');
+      await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
+      assert.equal(await page.evaluate(() => window.Clerk.status), 'ready');
+      const scripts = tab.responses.filter((r) => r.url.includes('/npm/@clerk/'));
+      assert.ok(scripts.some((r) => r.url.startsWith(`${appUrl}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`) && r.status === 200));
+      assert.ok(scripts.some((r) => r.url.includes('/__clerk/npm/@clerk/ui@1/dist/ui.browser.js') && r.status === 200));
+      // blob: URLs are clerk-js's timer workers.
+      const elsewhere = tab.requests.map((r) => r.split(' ')[1]).filter((u) => !u.startsWith(appUrl) && !u.startsWith('blob:'));
+      assert.deepEqual(elsewhere, [], 'nothing from elsewhere');
+    });
 
-  step('a wrong password shows errors.fields.password', async ({ page }) => {
-    await page.fill('#email', user.email);
-    await page.fill('#password', 'not the password at all');
-    await page.click('button[type=submit]');
-    await page.getByText('Password is incorrect').first().waitFor();
-  });
+    step('a wrong password shows errors.fields.password', async ({ page }) => {
+      await page.fill('#email', user.email);
+      await page.fill('#password', 'not the password at all');
+      await page.click('button[type=submit]');
+      await page.getByText('Password is incorrect').first().waitFor();
+    });
 
-  step('the password, then the SMS code: the app server sees the user', async ({ page }) => {
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await visible(page, 'text=Verify your account');
-    await page.fill('#code', '000000');
-    await page.click('button[type=submit]');
-    await page.locator('#code + p').waitFor(); // errors.fields.code under the input
-    await page.fill('#code', TEST_CODE);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${appUrl}/`);
-    await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
-    assert.equal(await serverUser(page), user.userId);
-    await page.reload();
-    assert.equal(await serverUser(page), user.userId);
-  });
+    step('the password, then the SMS code: the app server sees the user', async ({ page }) => {
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await visible(page, 'text=Verify your account');
+      await page.fill('#code', '000000');
+      await page.click('button[type=submit]');
+      await page.locator('#code + p').waitFor(); // errors.fields.code under the input
+      await page.fill('#code', TEST_CODE);
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${appUrl}/`);
+      await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
+      assert.equal(await serverUser(page), user.userId);
+      await page.reload();
+      assert.equal(await serverUser(page), user.userId);
+    });
 
-  step('a lost session cookie is restored by a handshake', async ({ page }) => {
-    const before = handshakes();
-    const kept = (await tab.context.cookies(appUrl)).filter((c) => !c.name.startsWith('__session'));
-    await tab.context.clearCookies();
-    await tab.context.addCookies(kept);
-    await page.goto('/');
-    assert.equal(handshakes(), before + 1);
-    assert.equal(await serverUser(page), user.userId);
-  });
+    step('a lost session cookie is restored by a handshake', async ({ page }) => {
+      const before = handshakes();
+      const kept = (await tab.context.cookies(appUrl)).filter((c) => !c.name.startsWith('__session'));
+      await tab.context.clearCookies();
+      await tab.context.addCookies(kept);
+      await page.goto('/');
+      assert.equal(handshakes(), before + 1);
+      assert.equal(await serverUser(page), user.userId);
+    });
 
-  step('after signing out the app server sees no user', async ({ page }) => {
-    await page.waitForFunction(() => window.Clerk?.loaded === true);
-    await page.evaluate(() => window.Clerk.signOut());
-    await page.goto('/');
-    assert.equal(await serverUser(page), 'signed-out');
+    step('after signing out the app server sees no user', async ({ page }) => {
+      await page.waitForFunction(() => window.Clerk?.loaded === true);
+      await page.evaluate(() => window.Clerk.signOut());
+      await page.goto('/');
+      assert.equal(await serverUser(page), 'signed-out');
+    });
   });
-});
+}
