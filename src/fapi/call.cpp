@@ -49,13 +49,17 @@ auth::Device Call::device() const {
 
 bool Call::dev_browser_mode() const { return request.query_param("__clerk_db_jwt").has_value(); }
 
-std::string Call::client_token() const {
-  if (auto token = request.query_param("__clerk_db_jwt")) return *token;
+std::string Call::client_cookie() const {
   if (auto header = request.header("cookie")) {
     const auto cookies = http::parse_cookie_header(*header);
     if (auto it = cookies.find(kClientCookie); it != cookies.end()) return it->second;
   }
   return {};
+}
+
+std::string Call::client_token() const {
+  if (auto token = request.query_param("__clerk_db_jwt")) return *token;
+  return client_cookie();
 }
 
 bool Call::take_found_client(auth::Client* found) {

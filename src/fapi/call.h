@@ -36,6 +36,8 @@ class Call {
   // the client IP (server.trusted_proxies applied).
   auth::Device device() const;
 
+  // The token in the browser's __client cookie, empty when it has none.
+  std::string client_cookie() const;
   // The client this request acts for, from the dev-browser token or the __client cookie.
   // Throws dev_browser_unauthenticated for an unknown dev-browser token.
   std::optional<auth::Client> client();

@@ -15,8 +15,8 @@
 namespace tessera::fapi {
 namespace {
 
-constexpr auto kHandshakeCookie = "__clerk_handshake";
-constexpr long kHandshakeCookieSeconds = 60;  // read on the very next request to the app
+constexpr auto kHandshake = "__clerk_handshake";  // the cookie, or the query parameter
+constexpr long kHandshakeCookieSeconds = 60;      // read on the very next request to the app
 
 std::optional<RedirectUrl> parsed_url(std::string_view url) {
   try {
@@ -60,15 +60,9 @@ struct HandshakeClient {
   std::string dev_browser;
 };
 
-std::string client_cookie(const Call& call) {
-  const auto cookies = http::parse_cookie_header(call.request.header("cookie").value_or(""));
-  const auto it = cookies.find("__client");
-  return it == cookies.end() ? std::string() : it->second;
-}
-
 HandshakeClient handshake_client(Call& call) {
   HandshakeClient out;
-  if (const auto cookie = client_cookie(call); !cookie.empty())
+  if (const auto cookie = call.client_cookie(); !cookie.empty())
     out.view = auth::find_client_view_by_token(call.auth(), cookie);
   if (call.services.production_instance) return out;
   const auto passed = call.request.query_param("__clerk_db_jwt").value_or("");
@@ -120,12 +114,12 @@ void hand_over(Call& call, const RedirectUrl& redirect, std::vector<std::string>
   const auto shared_domain = shared_cookie_domain(our_host, redirect.host);
   if (!call.services.production_instance || (our_host != redirect.host && !shared_domain)) {
     response.set_header(
-        "Location", with_query_param(redirect.href, kHandshakeCookie,
+        "Location", with_query_param(redirect.href, kHandshake,
                                      tokens::mint_handshake_token(call.services.keys, directives)));
     return;
   }
   http::SetCookie cookie;
-  cookie.name = kHandshakeCookie;
+  cookie.name = kHandshake;
   cookie.domain = shared_domain.value_or("");
   cookie.secure = redirect.scheme == "https";
   auto gone = cookie;
