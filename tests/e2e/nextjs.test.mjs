@@ -1,22 +1,25 @@
 // End-to-end: a Next.js app written against @clerk/nextjs as Clerk's docs show it, unchanged, signs
-// in against Tessera (tests/e2e/apps/nextjs: seed 000's sign-in page verbatim, ClerkProvider in the
-// root layout, clerkMiddleware with its Frontend API proxy, a server component that reads auth()).
+// in against Tessera (tests/e2e/apps/nextjs: seed 000's sign-in page and the sign-up page of Clerk's
+// Core 3 email-password guide, verbatim; ClerkProvider in the root layout; clerkMiddleware with its
+// Frontend API proxy; a server component that reads auth()).
 //
 // Once with a development key (pk_test_: the app's first page load already goes through Clerk's
 // handshake, the middleware having no dev browser yet) and once with a production key (pk_live_:
 // the handshake token comes back in a cookie on the app's domain). clerk-js and Clerk's UI are
 // loaded at run time from the Frontend API (/npm/@clerk/...), through the app's /__clerk proxy, as
 // the SDK does with Clerk. Then the seed's sign-in with an SMS code, the server side seeing the
-// user, a handshake that restores a lost session cookie, and sign-out.
+// user, a handshake that restores a lost session cookie, sign-out, and a new user's sign-up with
+// an emailed code.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, freePort, startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
-import { PASSWORD, TEST_CODE, publishableKey } from '../support/flows.mjs';
+import { PASSWORD, TEST_CODE, publishableKey, uniqueEmail } from '../support/flows.mjs';
 import { TEST_PHONE, userWithMfa } from '../support/mfa_flows.mjs';
 
 const APP_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'apps', 'nextjs');
@@ -51,6 +54,8 @@ function next(args, env, { untilReady = null } = {}) {
 
 for (const instance of ['development', 'production']) {
   const KEY = publishableKey('clerk.tessera.test', instance === 'production');
+  const NEW_EMAIL = uniqueEmail(`nextjs-signup-${instance}`); // +clerk_test: the code is 424242
+  const NEW_PASSWORD = `Tessera-${randomBytes(6).toString('hex')}!`;
 
   describe(`a Next.js app on @clerk/nextjs signs in against Tessera, unchanged (${instance} instance)`, { timeout: 240_000 }, () => {
     let server;
@@ -161,6 +166,30 @@ for (const instance of ['development', 'production']) {
       await page.evaluate(() => window.Clerk.signOut());
       await page.goto('/');
       assert.equal(await serverUser(page), 'signed-out');
+    });
+
+    step('the guide\'s sign-up page: a taken address shows errors.fields.emailAddress', async ({ page }) => {
+      await page.goto('/sign-up');
+      await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
+      await page.fill('#email', user.email);
+      await page.fill('#password', NEW_PASSWORD);
+      await page.click('button[type=submit]');
+      await page.getByText('That email address is taken').first().waitFor();
+    });
+
+    step('a new user signs up with the emailed code and the app server sees them', async ({ page }) => {
+      await page.fill('#email', NEW_EMAIL);
+      await page.fill('#password', NEW_PASSWORD);
+      await page.click('button[type=submit]');
+      await visible(page, 'text=Verify your account');
+      await page.fill('#code', TEST_CODE);
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${appUrl}/`);
+      await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
+      const newUserId = await serverUser(page);
+      assert.notEqual(newUserId, user.userId);
+      assert.equal(await page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress), NEW_EMAIL);
+      assert.equal(await page.evaluate(() => window.Clerk.user?.id), newUserId);
     });
   });
 }
