@@ -52,6 +52,22 @@ function next(args, env, { untilReady = null } = {}) {
   return { child, done, output: () => output, stop: () => { child.kill('SIGTERM'); return exited; } };
 }
 
+// React 19 resets a <form action> when its action ends, and the guides' pages show the next step
+// in the same <form> element while the previous step's action may still be running (sending the
+// code): what is typed before it ends is wiped (the attempt then says "is missing"). A person
+// types slower; the test fills once the step is over, and checks that the values stay.
+async function fillForm(page, values) {
+  await page.locator('button[type=submit]:enabled').waitFor();
+  for (let tries = 0; tries < 20; tries++) {
+    for (const [selector, value] of Object.entries(values)) await page.fill(selector, value);
+    await page.waitForTimeout(250);
+    let kept = true;
+    for (const [selector, value] of Object.entries(values)) kept &&= (await page.inputValue(selector)) === value;
+    if (kept) return;
+  }
+  throw new Error(`the form kept being reset: ${Object.keys(values).join(', ')}`);
+}
+
 for (const instance of ['development', 'production']) {
   const KEY = publishableKey('clerk.tessera.test', instance === 'production');
   const NEW_EMAIL = uniqueEmail(`nextjs-signup-${instance}`); // +clerk_test: the code is 424242
@@ -129,20 +145,19 @@ for (const instance of ['development', 'production']) {
     });
 
     step('a wrong password shows errors.fields.password', async ({ page }) => {
-      await page.fill('#email', user.email);
-      await page.fill('#password', 'not the password at all');
+      await fillForm(page, { '#email': user.email, '#password': 'not the password at all' });
       await page.click('button[type=submit]');
       await page.getByText('Password is incorrect').first().waitFor();
     });
 
     step('the password, then the SMS code: the app server sees the user', async ({ page }) => {
-      await page.fill('#password', PASSWORD);
+      await fillForm(page, { '#email': user.email, '#password': PASSWORD });
       await page.click('button[type=submit]');
       await visible(page, 'text=Verify your account');
-      await page.fill('#code', '000000');
+      await fillForm(page, { '#code': '000000' });
       await page.click('button[type=submit]');
       await page.locator('#code + p').waitFor(); // errors.fields.code under the input
-      await page.fill('#code', TEST_CODE);
+      await fillForm(page, { '#code': TEST_CODE });
       await page.click('button[type=submit]');
       await page.waitForURL(`${appUrl}/`);
       await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
@@ -171,18 +186,16 @@ for (const instance of ['development', 'production']) {
     step('the guide\'s sign-up page: a taken address shows errors.fields.emailAddress', async ({ page }) => {
       await page.goto('/sign-up');
       await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
-      await page.fill('#email', user.email);
-      await page.fill('#password', NEW_PASSWORD);
+      await fillForm(page, { '#email': user.email, '#password': NEW_PASSWORD });
       await page.click('button[type=submit]');
       await page.getByText('That email address is taken').first().waitFor();
     });
 
     step('a new user signs up with the emailed code and the app server sees them', async ({ page }) => {
-      await page.fill('#email', NEW_EMAIL);
-      await page.fill('#password', NEW_PASSWORD);
+      await fillForm(page, { '#email': NEW_EMAIL, '#password': NEW_PASSWORD });
       await page.click('button[type=submit]');
       await visible(page, 'text=Verify your account');
-      await page.fill('#code', TEST_CODE);
+      await fillForm(page, { '#code': TEST_CODE });
       await page.click('button[type=submit]');
       await page.waitForURL(`${appUrl}/`);
       await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
