@@ -18,6 +18,7 @@
 #include "env/pooled_password_hasher.h"
 #include "env/stderr_log.h"
 #include "env/system_random.h"
+#include "fapi/cookie_suffix.h"
 #include "fapi/fapi_app.h"
 #include "http/server.h"
 #include "store/open_store.h"
@@ -115,6 +116,7 @@ int serve(const config::Config& config) {
                                 hashing,
                                 config.dev.outbox ? &outbox : nullptr,
                                 publishable_key,
+                                fapi::cookie_suffix(publishable_key),
                                 is_production_key(publishable_key),
                                 config.dev.clock_control ? &clock : nullptr,
                                 &token_cache};

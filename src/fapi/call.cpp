@@ -3,7 +3,6 @@
 #include "auth/client/client_registry.h"
 #include "auth/error.h"
 #include "fapi/client_ip.h"
-#include "fapi/cookie_suffix.h"
 #include "fapi/presenter.h"
 #include "http/cookies.h"
 #include "http/json_text.h"
@@ -177,8 +176,7 @@ void Call::set_client_uat() {
   // Under both names, as clerk-js sets __session: @clerk/backend reads the suffixed pair when
   // the session cookie is suffixed, and takes a suffixed __session without a suffixed
   // __client_uat for signed out.
-  for (auto name :
-       {"__client_uat_" + cookie_suffix(services.publishable_key), std::string("__client_uat")}) {
+  for (auto name : {"__client_uat_" + services.cookie_suffix, std::string("__client_uat")}) {
     cookie.name = std::move(name);
     add_cookie(cookie.to_string());
   }

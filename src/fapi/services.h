@@ -20,6 +20,7 @@ struct Services {
   http::ThreadPool& hashing;              // requests that hash (passwords, backup codes)
   delivery::DevOutbox* outbox = nullptr;  // only with dev.outbox (development)
   std::string publishable_key;
+  std::string cookie_suffix;  // of the app's cookie names (fapi/cookie_suffix.h), for that key
   bool production_instance = true;                // pk_live_: the server sets __client_uat itself
   env::AdjustableClock* clock_control = nullptr;  // only with dev.clock_control (tests)
   tokens::TokenCache* token_cache = nullptr;      // reuse of tokens in rendered clients

@@ -3,7 +3,6 @@
 #include "auth/client/client_registry.h"
 #include "auth/error.h"
 #include "fapi/call.h"
-#include "fapi/cookie_suffix.h"
 #include "fapi/cors.h"
 #include "fapi/handshake.h"
 #include "fapi/redirect_url.h"
@@ -137,7 +136,7 @@ http::Response handshake(Call& call) {
   HandshakeCookieOptions options;
   options.secure = redirect.scheme == "https";
   if (call.request.query_param("suffixed_cookies").value_or("") == "true")
-    options.suffix = cookie_suffix(call.services.publishable_key);
+    options.suffix = call.services.cookie_suffix;
   http::Response response;
   response.status = 307;
   response.set_header("Cache-Control", "no-store");
