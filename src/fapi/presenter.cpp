@@ -10,7 +10,11 @@
 namespace tessera::fapi {
 
 std::string session_token(Call& call, const auth::Session& session) {
-  tokens::TokenContext context{call.services.config.server.public_url, call.origin(),
+  return session_token(call, session, call.origin());
+}
+
+std::string session_token(Call& call, const auth::Session& session, std::string authorized_party) {
+  tokens::TokenContext context{call.services.config.server.public_url, std::move(authorized_party),
                                call.auth().now(), call.services.config.auth.token_lifetime_seconds};
   return tokens::mint_session_token(call.services.keys, session, context);
 }

@@ -25,5 +25,8 @@ nlohmann::json sign_up_json(Call& call, const auth::SignUp& sign_up);
 nlohmann::json user_json(Call& call, const std::string& user_id);
 // A fresh session token for the request's origin.
 std::string session_token(Call& call, const auth::Session& session);
+// The same for another page than the request's origin (its azp): the handshake hands the token to
+// the app page it sends the browser back to.
+std::string session_token(Call& call, const auth::Session& session, std::string authorized_party);
 
 }  // namespace tessera::fapi

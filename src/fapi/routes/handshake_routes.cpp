@@ -5,11 +5,11 @@
 #include "fapi/call.h"
 #include "fapi/cors.h"
 #include "fapi/handshake.h"
+#include "fapi/presenter.h"
 #include "fapi/redirect_url.h"
 #include "fapi/routes/route_table.h"
 #include "http/cookies.h"
 #include "tokens/handshake_token.h"
-#include "tokens/session_token.h"
 
 namespace tessera::fapi {
 namespace {
@@ -86,9 +86,7 @@ HandshakeState state_of(Call& call, const HandshakeClient& client, const Redirec
     return s.id == client.view->client.last_active_session_id && s.live(now);
   });
   if (current == sessions.end()) return state;
-  const tokens::TokenContext context{call.services.config.server.public_url, redirect.origin, now,
-                                     call.services.config.auth.token_lifetime_seconds};
-  state.session_token = tokens::mint_session_token(call.services.keys, *current, context);
+  state.session_token = session_token(call, *current, redirect.origin);
   state.client_uat = client.view->client.updated_at / 1000;
   return state;
 }
