@@ -26,15 +26,6 @@ void check_current_password(const AuthContext& ctx, User& user, const Session& a
   }
 }
 
-void revoke_other_sessions(const AuthContext& ctx, const Session& acting, std::int64_t now) {
-  for (auto s : ctx.store.sessions_of_user(acting.user_id)) {
-    if (s.id == acting.id || !s.live(now)) continue;
-    s.status = "revoked";
-    s.updated_at = now;
-    ctx.store.update_session(s);
-  }
-}
-
 }  // namespace
 
 void change_password(const AuthContext& ctx, const Session& acting, const PasswordChange& change) {
@@ -55,8 +46,9 @@ void change_password(const AuthContext& ctx, const Session& acting, const Passwo
   user->updated_at = now;
   ctx.store.update_user(*user);
   record_successful_attempt(ctx, *user);
-  if (change.sign_out_of_other_sessions) revoke_other_sessions(ctx, acting, now);
-  Sessions(ctx).resolve_task(acting.user_id, kResetPasswordTask);
+  Sessions sessions(ctx);
+  if (change.sign_out_of_other_sessions) sessions.revoke_user_sessions(acting.user_id, acting.id);
+  sessions.resolve_task(acting.user_id, kResetPasswordTask);
 }
 
 }  // namespace tessera::auth

@@ -99,6 +99,16 @@ void Sessions::resolve_task(const std::string& user_id, std::string_view task) {
   }
 }
 
+void Sessions::revoke_user_sessions(const std::string& user_id, const std::string& keep) {
+  const auto now = ctx_.now();
+  for (auto s : ctx_.store.sessions_of_user(user_id)) {
+    if (s.id == keep || !s.live(now)) continue;
+    s.status = "revoked";
+    s.updated_at = now;
+    ctx_.store.update_session(s);
+  }
+}
+
 std::optional<Session> Sessions::acting(const Client& client, const std::string& session_id) {
   const auto& id = session_id.empty() ? client.last_active_session_id : session_id;
   if (id.empty()) return std::nullopt;

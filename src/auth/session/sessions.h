@@ -41,6 +41,9 @@ class Sessions {
   // Removes `task` from the user's live pending sessions; a session left without tasks becomes
   // active.
   void resolve_task(const std::string& user_id, std::string_view task);
+  // Signs the user out everywhere but `keep` (a session id, may be empty): their live sessions
+  // become "revoked". After a new password, when the old one may be known to someone else.
+  void revoke_user_sessions(const std::string& user_id, const std::string& keep);
   // The session acting for /v1/me: the given id, or the client's last active session.
   std::optional<Session> acting(const Client& client, const std::string& session_id);
 
