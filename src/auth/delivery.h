@@ -7,10 +7,11 @@
 namespace tessera::auth {
 
 enum class CodePurpose {
-  sign_up_verification,    // verify the email of a new account
-  second_factor,           // SMS/email code as a second factor at sign-in
-  client_trust,            // new-device check for users without MFA
-  identifier_verification  // verify a phone number / email added under /v1/me
+  sign_up_verification,     // verify the email of a new account
+  second_factor,            // SMS/email code as a second factor at sign-in
+  client_trust,             // new-device check for users without MFA
+  identifier_verification,  // verify a phone number / email added under /v1/me
+  password_reset            // forgot password: the code that lets a new password be set
 };
 
 inline const char* to_string(CodePurpose purpose) {
@@ -23,6 +24,8 @@ inline const char* to_string(CodePurpose purpose) {
       return "client_trust";
     case CodePurpose::identifier_verification:
       return "identifier_verification";
+    case CodePurpose::password_reset:
+      return "password_reset";
   }
   return "unknown";
 }

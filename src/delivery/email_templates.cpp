@@ -37,6 +37,11 @@ CodeWording wording_for(auth::CodePurpose purpose) {
       return {"Your {app} verification code", "Your {app} verification code is:",
               "Enter this code to verify the email address you added to your {app} account.",
               "If you didn't add this email address, you can ignore this email."};
+    case auth::CodePurpose::password_reset:
+      return {"Your {app} password reset code", "Your {app} password reset code is:",
+              "Enter this code to set a new password for your {app} account.",
+              "If you didn't ask to reset your password, you can ignore this email: your "
+              "password has not changed."};
   }
   return wording_for(auth::CodePurpose::sign_up_verification);
 }

@@ -55,6 +55,8 @@ ErrorDescription describe_error(std::string_view code) {
         "Too many failed attempts. You have to try again with the same or another method."}},
       {"verification_not_sent",
        {400, "not sent", "You need to send a verification code before attempting to verify."}},
+      {"verification_strategy_invalid",
+       {400, "is invalid", "The strategy is not valid for the current verification."}},
       {"verification_missing",
        {400, "is missing",
         "This strategy requires verification preparation before attempting to validate it."}},

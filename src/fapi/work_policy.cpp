@@ -31,13 +31,15 @@ WorkClass work_class_of(std::string_view method, std::string_view pattern,
                         const http::FormData* form) {
   if (method == "GET") return WorkClass::fast;
   if (is_factor_attempt(pattern)) {
+    // A password to check, or (forgot password) a new one to hash, or a backup code.
     const auto strategy = form ? http::form_value(*form, "strategy") : std::nullopt;
-    return strategy == "password" || strategy == "backup_code" ? WorkClass::hashing
-                                                               : WorkClass::fast;
+    return strategy == "backup_code" || has(form, "password") ? WorkClass::hashing
+                                                              : WorkClass::fast;
   }
   if (may_carry_password(pattern))
     return has(form, "password") ? WorkClass::hashing : WorkClass::fast;
   if (pattern == "/v1/me/backup_codes" || pattern == "/v1/me/change_password" ||
+      pattern == "/v1/client/sign_ins/:id/reset_password" ||
       pattern == "/v1/me/totp/attempt_verification" || pattern == "/v1/me/phone_numbers/:id")
     return WorkClass::hashing;  // passwords, backup codes, or backup codes issued on MFA enable
   return WorkClass::fast;

@@ -16,9 +16,9 @@ bool work_class_depends_on_form(std::string_view pattern);
 
 // `form` is the request's form where work_class_depends_on_form, else nullptr; nullptr there too
 // when the body is not a form, which the endpoint refuses without hashing. Sign-in attempts hash
-// only for a password or a backup code, and creating or updating a sign-in or sign-up only when
-// it carries a password: TOTP, SMS/email codes and identifier-only steps stay on the fast pool,
-// so a burst of password sign-ins never refuses them.
+// only for a password (checked, or set by a forgot-password step) or a backup code, and creating or
+// updating a sign-in or sign-up only when it carries a password: TOTP, SMS/email codes and
+// identifier-only steps stay on the fast pool, so a burst of password sign-ins never refuses them.
 WorkClass work_class_of(std::string_view method, std::string_view pattern,
                         const http::FormData* form);
 

@@ -7,17 +7,36 @@
 namespace tessera::auth {
 namespace {
 
-FactorOption email_code_option(const EmailAddress& email, bool masked) {
-  return {"email_code", email.id, "", masked ? mask_email(email.email) : email.email, true, false};
+FactorOption email_code_option(const EmailAddress& email, bool masked,
+                               std::string_view strategy = "email_code") {
+  return {std::string(strategy),
+          email.id,
+          "",
+          masked ? mask_email(email.email) : email.email,
+          true,
+          false};
 }
 
 }  // namespace
 
-std::vector<FactorOption> first_factor_options(const UserRecord& user) {
+std::vector<FactorOption> first_factor_options(const UserRecord& user,
+                                               const AuthSettings& settings) {
   std::vector<FactorOption> out;
   if (!user.user.password_hash.empty()) out.push_back({"password", "", "", "", false, false});
   // Unmasked: clerk-js matches safe_identifier against what the user typed.
-  if (const auto* email = user.primary_email()) out.push_back(email_code_option(*email, false));
+  if (const auto* email = user.primary_email()) {
+    out.push_back(email_code_option(*email, false));
+    if (settings.password_enabled)
+      out.push_back(email_code_option(*email, false, kResetPasswordEmailCode));
+  }
+  return out;
+}
+
+std::vector<FactorOption> protected_first_factor_options(const std::string& identifier,
+                                                         const AuthSettings& settings) {
+  std::vector<FactorOption> out{{"password", "", "", "", false, false}};
+  if (settings.password_enabled)
+    out.push_back({std::string(kResetPasswordEmailCode), "", "", identifier, true, false});
   return out;
 }
 

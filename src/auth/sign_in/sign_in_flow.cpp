@@ -19,7 +19,9 @@
 namespace tessera::auth {
 namespace {
 
-bool is_code_strategy(const std::string& s) { return s == "email_code" || s == "phone_code"; }
+bool is_code_strategy(const std::string& s) {
+  return s == "email_code" || s == "phone_code" || s == kResetPasswordEmailCode;
+}
 
 std::string address_of(const UserRecord& user, const FactorOption& option) {
   for (const auto& e : user.email_addresses)
@@ -43,9 +45,13 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   si.abandon_at = now + ctx_.settings.sign_in_lifetime_ms;
 
   const auto strategy = params.strategy.value_or(params.password ? "password" : "");
-  if (!strategy.empty() && strategy != "password") throw AuthError("strategy_for_user_invalid");
+  const bool reset = strategy == kResetPasswordEmailCode;
+  if (!strategy.empty() && strategy != "password" && !reset)
+    throw AuthError("strategy_for_user_invalid");
   if (strategy == "password" && (!params.password || params.password->empty()))
     throw AuthError("form_param_missing", "password");
+  if (reset && params.password) throw AuthError("form_param_unknown", "password");
+  if (reset && !params.identifier) throw AuthError("form_param_missing", "identifier");
 
   std::optional<UserRecord> user;
   if (params.identifier) {
@@ -80,6 +86,7 @@ SignIn SignInFlow::create(Client& client, const SignInParams& params) {
   user_ = user;
   step_view_ = std::move(view);
   if (completes) complete(client, si, *user);
+  if (reset) return prepare_first_factor(client, si.id, strategy, "");
   return si;
 }
 
@@ -97,28 +104,44 @@ SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
     return si;
   }
   const auto user = user_of(si);
-  const auto options = first_factor_options(user);
+  const auto options = first_factor_options(user, ctx_.settings);
   const auto* option = find_option(options, strategy, factor_id);
   if (!option || !is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid");
+  const auto purpose = strategy == kResetPasswordEmailCode ? CodePurpose::password_reset
+                                                           : CodePurpose::second_factor;
   si.first_factor = issue_code(
       ctx_,
       {strategy, factor_id.empty() ? option->email_address_id + option->phone_number_id : factor_id,
-       address_of(user, *option), CodePurpose::second_factor},
+       address_of(user, *option), purpose},
       si.first_factor);
   save(si);
   return si;
 }
 
 SignIn SignInFlow::attempt_first_factor(Client& client, const std::string& id,
-                                        const std::string& strategy, const std::string& secret) {
+                                        const std::string& strategy, const std::string& secret,
+                                        const std::optional<NewPassword>& new_password) {
   auto si = load_for_update(client, id);
   if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
+  if (new_password && strategy != kResetPasswordEmailCode)
+    throw AuthError("form_param_unknown", "password");
   if (strategy == "password") {
     if (secret.empty()) throw AuthError("form_param_missing", "password");
     verify_password(client, si, secret);
   } else if (strategy == "email_code") {
     if (secret.empty()) throw AuthError("form_param_missing", "code");
-    verify_first_factor_code(client, si, secret);
+    auto user = pass_first_factor_code(si, strategy, secret);
+    after_first_factor(client, si, user);
+  } else if (strategy == kResetPasswordEmailCode) {
+    if (secret.empty()) throw AuthError("form_param_missing", "code");
+    // A new password that would be refused is refused before the code is used up.
+    if (new_password) check_password_policy(ctx_.settings, new_password->password);
+    auto user = pass_first_factor_code(si, strategy, secret);
+    si.status = "needs_new_password";
+    if (new_password)
+      set_new_password(client, si, user, *new_password);
+    else
+      save(si);
   } else {
     throw AuthError("strategy_for_user_invalid");
   }
@@ -163,7 +186,11 @@ bool SignInFlow::pass_password(const Client& client, SignIn& si, UserRecord& use
   return completes_after_first_factor(client, si, user);
 }
 
-void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std::string& code) {
+UserRecord SignInFlow::pass_first_factor_code(SignIn& si, const std::string& strategy,
+                                              const std::string& code) {
+  // The code sent is for one purpose: a sign-in code does not reset a password.
+  if (si.first_factor.prepared() && si.first_factor.strategy != strategy)
+    throw AuthError("verification_strategy_invalid");
   if (si.user_id.empty()) {  // a decoy: counts tries like a real code, never matches
     const auto result = check_code(ctx_, si.first_factor, code);
     save(si);
@@ -180,7 +207,7 @@ void SignInFlow::verify_first_factor_code(Client& client, SignIn& si, const std:
     throw_code_error(result);
   }
   record_successful_attempt(ctx_, user.user);
-  after_first_factor(client, si, user);
+  return user;
 }
 
 void SignInFlow::after_first_factor(Client& client, SignIn& si, const UserRecord& user) {

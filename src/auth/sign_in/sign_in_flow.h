@@ -13,14 +13,24 @@ namespace tessera::auth {
 struct SignInParams {
   std::optional<std::string> identifier;
   std::optional<std::string> password;
-  std::optional<std::string> strategy;  // absent with identifier+password = password (Core 3)
+  // Absent with identifier+password = password (Core 3); reset_password_email_code creates the
+  // sign-in and sends the reset code at once (the legacy forgot-password flow).
+  std::optional<std::string> strategy;
+};
+
+// The password a forgot-password sign-in sets.
+struct NewPassword {
+  std::string password;
+  bool sign_out_of_other_sessions = false;
 };
 
 // The sign-in state machine: needs_identifier → needs_first_factor → needs_second_factor |
-// needs_client_trust → complete. Each call loads the attempt, checks it belongs to the client,
-// applies one step and saves it (optimistically versioned, so concurrent steps cannot both win).
-// Failed attempts are saved (attempt counters) before the error is thrown. Completing on a client
-// new to the user sends them a new sign-in notice naming `device` (the requesting browser).
+// needs_client_trust → complete; a forgotten password goes needs_first_factor →
+// (reset_password_email_code) needs_new_password → (reset_password) needs_second_factor | complete.
+// Each call loads the attempt, checks it belongs to the client, applies one step and saves it
+// (optimistically versioned, so concurrent steps cannot both win). Failed attempts are saved
+// (attempt counters) before the error is thrown. Completing on a client new to the user sends them
+// a new sign-in notice naming `device` (the requesting browser).
 class SignInFlow {
  public:
   explicit SignInFlow(const AuthContext& ctx, Device device = {})
@@ -30,8 +40,16 @@ class SignInFlow {
   SignIn get(const Client& client, const std::string& id);
   SignIn prepare_first_factor(Client& client, const std::string& id, const std::string& strategy,
                               const std::string& factor_id);
+  // `new_password` only with reset_password_email_code: the legacy flow sends it with the code,
+  // and the password is set in the same step.
   SignIn attempt_first_factor(Client& client, const std::string& id, const std::string& strategy,
-                              const std::string& secret);
+                              const std::string& secret,
+                              const std::optional<NewPassword>& new_password = std::nullopt);
+  // After a verified reset code: sets the new password (held to the policy for new ones) and
+  // goes on as after any first factor, to the second factor of a user with MFA or to a session.
+  // Client Trust does not apply: the emailed code proved the inbox. The user's other sessions are
+  // revoked when asked.
+  SignIn reset_password(Client& client, const std::string& id, const NewPassword& new_password);
   SignIn prepare_second_factor(Client& client, const std::string& id, const std::string& strategy,
                                const std::string& factor_id);
   SignIn attempt_second_factor(Client& client, const std::string& id, const std::string& strategy,
@@ -63,7 +81,11 @@ class SignInFlow {
   // true when no further step is needed and the caller completes the sign-in.
   bool pass_password(const Client& client, SignIn& sign_in, UserRecord& user,
                      const std::string& password);
-  void verify_first_factor_code(Client& client, SignIn& sign_in, const std::string& code);
+  // Checks an emailed first-factor code of `strategy`; on failure saves the attempt and throws.
+  UserRecord pass_first_factor_code(SignIn& sign_in, const std::string& strategy,
+                                    const std::string& code);
+  void set_new_password(Client& client, SignIn& sign_in, UserRecord& user,
+                        const NewPassword& new_password);
   void after_first_factor(Client& client, SignIn& sign_in, const UserRecord& user);
   // Moves the sign-in to the step after its first factor; true when there is none.
   bool completes_after_first_factor(const Client& client, SignIn& sign_in, const UserRecord& user);

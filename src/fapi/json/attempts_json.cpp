@@ -47,11 +47,11 @@ json sign_in(const auth::SignIn& si, const std::optional<auth::UserRecord>& u,
              const auth::AuthSettings& settings) {
   json first = nullptr, second = nullptr, user_data = nullptr;
   // Under enumeration protection known and unknown identifiers must look alike before a factor
-  // is verified: both offer the password only.
+  // is verified.
   if (settings.enumeration_protection && si.status == "needs_first_factor")
-    first = json::array({{{"strategy", "password"}}});
+    first = factors(auth::protected_first_factor_options(si.identifier, settings));
   if (u) {
-    if (first.is_null()) first = factors(auth::first_factor_options(*u));
+    if (first.is_null()) first = factors(auth::first_factor_options(*u, settings));
     if (si.status == "needs_second_factor")
       second = factors(auth::second_factor_options(*u, settings));
     else if (si.status == "needs_client_trust")

@@ -63,7 +63,9 @@ json factor(const auth::FactorOption& o) {
   if (!o.safe_identifier.empty()) f["safe_identifier"] = o.safe_identifier;
   if (!o.email_address_id.empty()) f["email_address_id"] = o.email_address_id;
   if (!o.phone_number_id.empty()) f["phone_number_id"] = o.phone_number_id;
-  if (o.strategy == "email_code" || o.strategy == "phone_code") f["primary"] = o.primary;
+  if (o.strategy == "email_code" || o.strategy == "phone_code" ||
+      o.strategy == auth::kResetPasswordEmailCode)
+    f["primary"] = o.primary;
   if (o.strategy == "phone_code") f["default"] = o.is_default;
   return f;
 }

@@ -1,4 +1,5 @@
 #include "auth/error.h"
+#include "auth/factors/factor_options.h"
 #include "auth/sign_in/sign_in_flow.h"
 #include "fapi/call.h"
 #include "fapi/presenter.h"
@@ -17,6 +18,14 @@ std::string required(Call& call, const char* name) {
   auto value = call.param(name);
   if (!value) throw auth::AuthError("form_param_missing", name);
   return *value;
+}
+
+// The new password of a forgot-password step, when the request carries one.
+std::optional<auth::NewPassword> new_password(Call& call) {
+  auto password = call.param("password");
+  if (!password) return std::nullopt;
+  return auth::NewPassword{std::move(*password),
+                           call.param_or_empty("sign_out_of_other_sessions") == "true"};
 }
 
 // {response: sign_in, client}, presenting the sign-in with the user and the client that the flow
@@ -64,7 +73,14 @@ void add_sign_in_routes(RouteTable& routes) {
        step([](Call& call, auth::SignInFlow& flow, auth::Client& client, const std::string& id) {
          const auto strategy = required(call, "strategy");
          const auto secret = call.param_or_empty(strategy == "password" ? "password" : "code");
-         return flow.attempt_first_factor(client, id, strategy, secret);
+         const auto reset =
+             strategy == auth::kResetPasswordEmailCode ? new_password(call) : std::nullopt;
+         return flow.attempt_first_factor(client, id, strategy, secret, reset);
+       })});
+  routes.push_back(
+      {"POST", "/v1/client/sign_ins/:id/reset_password",
+       step([](Call& call, auth::SignInFlow& flow, auth::Client& client, const std::string& id) {
+         return flow.reset_password(client, id, new_password(call).value_or(auth::NewPassword{}));
        })});
   routes.push_back(
       {"POST", "/v1/client/sign_ins/:id/prepare_second_factor",

@@ -47,10 +47,18 @@ TEST(EmailTemplates, IdentifierVerification) {
   EXPECT_TRUE(contains(email.text, "email address you added"));
 }
 
+TEST(EmailTemplates, PasswordResetSaysThePasswordIsUnchangedIfNotAskedFor) {
+  const EmailContent email = code_email(message(auth::CodePurpose::password_reset));
+  EXPECT_EQ(email.subject, "Your Acme password reset code");
+  EXPECT_TRUE(contains(email.text, "set a new password"));
+  EXPECT_TRUE(contains(email.text, "your password has not changed"));
+}
+
 TEST(EmailTemplates, CodeIsInBothPartsForEveryPurpose) {
   for (const auto purpose :
        {auth::CodePurpose::sign_up_verification, auth::CodePurpose::second_factor,
-        auth::CodePurpose::client_trust, auth::CodePurpose::identifier_verification}) {
+        auth::CodePurpose::client_trust, auth::CodePurpose::identifier_verification,
+        auth::CodePurpose::password_reset}) {
     const EmailContent email = code_email(message(purpose));
     SCOPED_TRACE(auth::to_string(purpose));
     EXPECT_TRUE(contains(email.text, "\n    123456\n"));  // on a line of its own

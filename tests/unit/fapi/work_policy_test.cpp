@@ -29,6 +29,15 @@ TEST(WorkPolicy, SignInAttemptsHashOnlyForPasswordsAndBackupCodes) {
   EXPECT_EQ(of("POST", second, "strategy=phone_code&code=123456"), kFast);
   EXPECT_EQ(of("POST", first, "strategy=email_code&code=123456"), kFast);
   EXPECT_EQ(of("POST", first, "code=123456"), kFast);
+  // Forgot password: a code alone is cheap, a code with the new password hashes it.
+  EXPECT_EQ(of("POST", first, "strategy=reset_password_email_code&code=123456"), kFast);
+  EXPECT_EQ(of("POST", first, "strategy=reset_password_email_code&code=123456&password=pw"),
+            kHashing);
+}
+
+TEST(WorkPolicy, SettingANewPasswordHashes) {
+  EXPECT_EQ(of("POST", "/v1/client/sign_ins/:id/reset_password", ""), kHashing);
+  EXPECT_EQ(of("POST", "/v1/me/change_password", ""), kHashing);
 }
 
 TEST(WorkPolicy, SignInsAndSignUpsHashOnlyWhenTheyCarryAPassword) {
