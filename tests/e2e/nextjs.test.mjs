@@ -1,6 +1,6 @@
 // End-to-end: a Next.js app written against @clerk/nextjs as Clerk's docs show it, unchanged, signs
 // in against Tessera (tests/e2e/apps/nextjs: seed 000's sign-in page and the sign-up page of Clerk's
-// Core 3 email-password guide, verbatim; ClerkProvider in the root layout; clerkMiddleware with its
+// Core 3 email-password guide and the page of its forgot-password guide, verbatim; ClerkProvider in the root layout; clerkMiddleware with its
 // Frontend API proxy; a server component that reads auth()).
 //
 // Once with a development key (pk_test_: the app's first page load already goes through Clerk's
@@ -8,8 +8,9 @@
 // the handshake token comes back in a cookie on the app's domain). clerk-js and Clerk's UI are
 // loaded at run time from the Frontend API (/npm/@clerk/...), through the app's /__clerk proxy, as
 // the SDK does with Clerk. Then the seed's sign-in with an SMS code, the server side seeing the
-// user, a handshake that restores a lost session cookie, sign-out, and a new user's sign-up with
-// an emailed code.
+// user, a handshake that restores a lost session cookie, sign-out, a new user's sign-up with an
+// emailed code, and forgotten passwords replaced with an emailed code (with MFA the sign-in then
+// stops at the second factor, as the guide says).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -18,8 +19,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, freePort, startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
-import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
-import { PASSWORD, TEST_CODE, publishableKey, uniqueEmail } from '../support/flows.mjs';
+import { closeAll, fillForm, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
+import {
+  PASSWORD, TEST_CODE, assertEnvelope, newClient, publishableKey, signInRequest, uniqueEmail,
+} from '../support/flows.mjs';
 import { TEST_PHONE, userWithMfa } from '../support/mfa_flows.mjs';
 
 const APP_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'apps', 'nextjs');
@@ -52,26 +55,11 @@ function next(args, env, { untilReady = null } = {}) {
   return { child, done, output: () => output, stop: () => { child.kill('SIGTERM'); return exited; } };
 }
 
-// React 19 resets a <form action> when its action ends, and the guides' pages show the next step
-// in the same <form> element while the previous step's action may still be running (sending the
-// code): what is typed before it ends is wiped (the attempt then says "is missing"). A person
-// types slower; the test fills once the step is over, and checks that the values stay.
-async function fillForm(page, values) {
-  await page.locator('button[type=submit]:enabled').waitFor();
-  for (let tries = 0; tries < 20; tries++) {
-    for (const [selector, value] of Object.entries(values)) await page.fill(selector, value);
-    await page.waitForTimeout(250);
-    let kept = true;
-    for (const [selector, value] of Object.entries(values)) kept &&= (await page.inputValue(selector)) === value;
-    if (kept) return;
-  }
-  throw new Error(`the form kept being reset: ${Object.keys(values).join(', ')}`);
-}
-
 for (const instance of ['development', 'production']) {
   const KEY = publishableKey('clerk.tessera.test', instance === 'production');
   const NEW_EMAIL = uniqueEmail(`nextjs-signup-${instance}`); // +clerk_test: the code is 424242
   const NEW_PASSWORD = `Tessera-${randomBytes(6).toString('hex')}!`;
+  const RESET_PASSWORD = `Reset-${randomBytes(6).toString('hex')}!`;
 
   describe(`a Next.js app on @clerk/nextjs signs in against Tessera, unchanged (${instance} instance)`, { timeout: 240_000 }, () => {
     let server;
@@ -80,6 +68,7 @@ for (const instance of ['development', 'production']) {
     let browser;
     let tab;
     let user;
+    let newUserId;
 
     before(async () => {
       assert.ok(existsSync(NEXT_BIN), `${NEXT_BIN} missing: run scripts/install-deps --test-apps`);
@@ -199,10 +188,63 @@ for (const instance of ['development', 'production']) {
       await page.click('button[type=submit]');
       await page.waitForURL(`${appUrl}/`);
       await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
-      const newUserId = await serverUser(page);
+      newUserId = await serverUser(page);
       assert.notEqual(newUserId, user.userId);
       assert.equal(await page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress), NEW_EMAIL);
       assert.equal(await page.evaluate(() => window.Clerk.user?.id), newUserId);
+    });
+
+    /** Signs out, opens the guide's forgot-password page and asks for a code for `email`. */
+    async function askForResetCode(page, email) {
+      await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
+      await page.evaluate(() => window.Clerk.signOut());
+      await page.goto('/forgot-password');
+      await page.waitForFunction(() => window.Clerk?.loaded === true, null, { timeout: 30_000 });
+      await fillForm(page, { '#emailAddress': email });
+      await page.click('button[type=submit]');
+    }
+
+    /** The guide's steps 2 and 3: the emailed code (test address: 424242), then the new password. */
+    async function resetWithCode(page, password) {
+      await visible(page, 'text=Enter the password reset code that was sent to your email');
+      await fillForm(page, { '#code': TEST_CODE });
+      await page.click('button[type=submit]');
+      await visible(page, 'text=Enter your new password');
+      await fillForm(page, { '#password': password });
+      await page.click('button[type=submit]');
+    }
+
+    /** A password sign-in on a new client: accepted (the status) or the error code. */
+    async function passwordOutcome(email, password) {
+      const res = await signInRequest(newClient(server.url), email, password);
+      return res.status === 200 ? assertEnvelope(res).response.status : res.json?.errors?.[0]?.code;
+    }
+
+    step('the guide\'s forgot-password page: an unknown address shows errors.fields.identifier', async ({ page }) => {
+      await askForResetCode(page, uniqueEmail('nobody'));
+      await page.getByText("Couldn't find your account").first().waitFor();
+    });
+
+    step('a forgotten password is replaced with the emailed code, and the user is signed in', async ({ page }) => {
+      await askForResetCode(page, NEW_EMAIL);
+      await resetWithCode(page, 'short'); // the policy for new passwords: errors.fields.password
+      await page.getByText('Passwords must be 8 characters or more').first().waitFor();
+      await fillForm(page, { '#password': RESET_PASSWORD });
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${appUrl}/`);
+      await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
+      assert.equal(await serverUser(page), newUserId);
+      assert.equal(await passwordOutcome(NEW_EMAIL, NEW_PASSWORD), 'form_password_incorrect');
+      assert.equal(await passwordOutcome(NEW_EMAIL, RESET_PASSWORD), 'needs_client_trust'); // accepted
+    });
+
+    step('with MFA the reset stops at the second factor, as the guide says', async ({ page }) => {
+      await askForResetCode(page, user.email);
+      await resetWithCode(page, RESET_PASSWORD);
+      await visible(page, 'text=2FA is required, but this UI does not handle that.');
+      assert.equal(await page.evaluate(() => window.Clerk.client.signIn.status), 'needs_second_factor');
+      assert.equal(await page.evaluate(() => window.Clerk.user ?? null), null, 'not signed in');
+      assert.equal(await passwordOutcome(user.email, RESET_PASSWORD), 'needs_second_factor');
     });
   });
 }

@@ -33,6 +33,22 @@ export const visible = (page, selector, timeout) => page.locator(selector).waitF
 /** The trimmed text of `selector` ('' when it has none). */
 export const textOf = async (page, selector) => ((await page.textContent(selector)) ?? '').trim();
 
+// React 19 resets a <form action> when its action ends, and the guides' pages show the next step
+// in the same <form> element while the previous step's action may still be running (sending the
+// code): what is typed before it ends is wiped (the attempt then says "is missing"). A person
+// types slower; the test fills once the step is over, and checks that the values stay.
+export async function fillForm(page, values) {
+  await page.locator('button[type=submit]:enabled').waitFor();
+  for (let tries = 0; tries < 20; tries++) {
+    for (const [selector, value] of Object.entries(values)) await page.fill(selector, value);
+    await page.waitForTimeout(250);
+    let kept = true;
+    for (const [selector, value] of Object.entries(values)) kept &&= (await page.inputValue(selector)) === value;
+    if (kept) return;
+  }
+  throw new Error(`the form kept being reset: ${Object.keys(values).join(', ')}`);
+}
+
 /** For after(): closes what before() opened; TESSERA_SHOW_LOGS=1 prints the server's log first. */
 export async function closeAll({ tab, browser, server }) {
   await tab?.close();
