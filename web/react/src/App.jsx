@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useAuth, useClerk, useUser } from '@clerk/react'
+import ForgotPasswordPage from './ForgotPasswordPage.jsx'
 import ResetPasswordTask from './ResetPasswordTask.jsx'
 import SignInPage from './SignInPage.jsx'
+
+// The forgot-password flow's address: the same page (Tessera serves /react/ only).
+export const FORGOT_PASSWORD_URL = '/react/?view=forgot-password'
 
 // The app is one page at /react/. `navigate` stands in for Next.js's router.push(): it changes
 // the URL without a reload, and the page re-renders from Clerk's state (signed in or not).
@@ -15,10 +19,11 @@ export function navigate(url, { replace = false } = {}) {
   window.dispatchEvent(new PopStateEvent('popstate'))
 }
 
-function usePathname() {
-  const [path, setPath] = useState(window.location.pathname)
+function useLocation() {
+  const current = () => window.location.pathname + window.location.search
+  const [path, setPath] = useState(current())
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname)
+    const onPop = () => setPath(current())
     window.addEventListener('popstate', onPop)
     return () => window.removeEventListener('popstate', onPop)
   }, [])
@@ -82,7 +87,7 @@ function SessionTask({ task }) {
 export default function App() {
   const clerk = useClerk()
   const { isLoaded, isSignedIn } = useAuth()
-  usePathname() // re-render on navigate()
+  const location = useLocation() // re-render on navigate()
 
   useEffect(() => {
     // The clerk-js instance @clerk/react constructed (it stores it in globalThis.Clerk), for the
@@ -107,7 +112,15 @@ export default function App() {
       <main
         data-view={!isLoaded ? 'loading' : isSignedIn ? 'signed-in' : task ? 'task' : 'signed-out'}
       >
-        {!isLoaded ? null : isSignedIn ? <SignedIn /> : task ? <SessionTask task={task} /> : <SignInPage />}
+        {!isLoaded ? null : isSignedIn ? (
+          <SignedIn />
+        ) : task ? (
+          <SessionTask task={task} />
+        ) : location === FORGOT_PASSWORD_URL ? (
+          <ForgotPasswordPage />
+        ) : (
+          <SignInPage />
+        )}
       </main>
     </>
   )

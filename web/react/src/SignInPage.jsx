@@ -10,7 +10,8 @@
 // `fetchStatus === 'fetching'`) follow the seed; ids and data-* attributes are for the tests.
 import { useState } from 'react'
 import { useSignIn } from '@clerk/react'
-import { navigate } from './App.jsx'
+import { FORGOT_PASSWORD_URL, navigate } from './App.jsx'
+import Field from './Field.jsx'
 
 const hasFactor = (signIn, strategy) =>
   (signIn.supportedSecondFactors ?? []).some((f) => f.strategy === strategy)
@@ -169,15 +170,7 @@ export default function SignInPage() {
               : 'Enter the code from your authenticator app.'}
             {backupAvailable && ' Or tick the box and enter one of your backup codes.'}
           </p>
-          <div>
-            <label htmlFor="code">Code</label>
-            <input id="code" name="code" type="text" autoComplete="one-time-code" />
-            {errors.fields.code && (
-              <p id="code-error" className="field-error">
-                {errors.fields.code.message}
-              </p>
-            )}
-          </div>
+          <Field id="code" label="Code" autoComplete="one-time-code" error={errors.fields.code} />
           <div>
             <label className="inline">
               Use backup code
@@ -214,15 +207,7 @@ export default function SignInPage() {
           This device is new. We sent a code to {email?.safeIdentifier ?? 'your email address'}.
         </p>
         <form id="client-trust-form" action={handleClientTrust}>
-          <div>
-            <label htmlFor="code">Code</label>
-            <input id="code" name="code" type="text" autoComplete="one-time-code" />
-            {errors.fields.code && (
-              <p id="code-error" className="field-error">
-                {errors.fields.code.message}
-              </p>
-            )}
-          </div>
+          <Field id="code" label="Code" autoComplete="one-time-code" error={errors.fields.code} />
           <GlobalErrors errors={errors} />
           <button type="submit" id="verify-button" disabled={fetching}>
             Verify
@@ -238,29 +223,36 @@ export default function SignInPage() {
     <div id="sign-in">
       <h1>Sign in</h1>
       <form id="sign-in-form" action={handleSubmit}>
-        <div>
-          <label htmlFor="email">Enter email address</label>
-          <input id="email" name="email" type="email" autoComplete="username" />
-          {errors.fields.identifier && (
-            <p id="identifier-error" className="field-error">
-              {errors.fields.identifier.message}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="password">Enter password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" />
-          {errors.fields.password && (
-            <p id="password-error" className="field-error">
-              {errors.fields.password.message}
-            </p>
-          )}
-        </div>
+        <Field
+          id="email"
+          label="Enter email address"
+          type="email"
+          autoComplete="username"
+          error={errors.fields.identifier}
+          errorId="identifier-error"
+        />
+        <Field
+          id="password"
+          label="Enter password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.fields.password}
+        />
         <GlobalErrors errors={errors} />
         <button type="submit" id="sign-in-button" disabled={fetching}>
           Continue
         </button>
       </form>
+      <a
+        id="forgot-password-link"
+        href={FORGOT_PASSWORD_URL}
+        onClick={(event) => {
+          event.preventDefault()
+          navigate(FORGOT_PASSWORD_URL)
+        }}
+      >
+        Forgot password?
+      </a>
       {/* For your debugging purposes. You can just console.log errors, but we put them in the UI for convenience */}
       {errors && (
         <pre id="errors-debug" className="debug">
