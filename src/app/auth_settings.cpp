@@ -12,6 +12,7 @@ auth::AuthSettings auth_settings_from(const config::Config& config, std::string 
   s.second_factors = a.second_factors;
   s.client_trust = a.client_trust;
   s.new_sign_in_notice = a.new_sign_in_notice;
+  s.password_changed_notice = a.password_changed_notice;
   s.require_mfa = a.require_mfa;
   s.single_session_mode = a.single_session_mode;
   s.enumeration_protection = a.enumeration_protection;

@@ -38,12 +38,22 @@ struct CodeMessage {
   std::string application_name;
 };
 
-// Tells a user their account was just signed in to from a client it had never been signed in
-// to from. No secret in it.
-struct NewSignInNotice {
+// What happened to an account that its owner should hear of, in case it was not them.
+enum class NoticeKind {
+  new_sign_in,      // signed in to from a client it had never been signed in to from
+  password_changed  // a new password, set while signed in or with a reset code
+};
+
+inline const char* to_string(NoticeKind kind) {
+  return kind == NoticeKind::new_sign_in ? "new_sign_in" : "password_changed";
+}
+
+// Tells a user what just happened to their account, when and from which device. No secret in it.
+struct AccountNotice {
+  NoticeKind kind = NoticeKind::new_sign_in;
   std::string to;  // email address
   std::string application_name;
-  std::int64_t signed_in_at = 0;  // ms since the epoch
+  std::int64_t at = 0;  // ms since the epoch
   Device device;
 };
 
@@ -53,7 +63,7 @@ class Mailer {
  public:
   virtual ~Mailer() = default;
   virtual void send_code(const CodeMessage& message) = 0;
-  virtual void send_new_sign_in_notice(const NewSignInNotice& notice) = 0;
+  virtual void send_account_notice(const AccountNotice& notice) = 0;
 };
 
 class SmsSender {

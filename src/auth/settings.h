@@ -12,7 +12,8 @@ struct AuthSettings {
   bool password_enabled = true;
   std::vector<std::string> second_factors = {"phone_code", "totp", "backup_code"};
   bool client_trust = true;
-  bool new_sign_in_notice = true;  // email the user after a sign-in on a client new to them
+  bool new_sign_in_notice = true;       // email the user after a sign-in on a client new to them
+  bool password_changed_notice = true;  // email the user when their password is changed
   bool require_mfa = false;
   bool single_session_mode = true;
   bool enumeration_protection = false;

@@ -37,7 +37,8 @@ struct AuthConfig {
   std::string email_verification = "email_code";  // only email_code for now
   std::vector<std::string> second_factors = {"phone_code", "totp", "backup_code"};
   bool client_trust = true;
-  bool new_sign_in_notice = true;  // email a user signed in on a client new to them
+  bool new_sign_in_notice = true;       // email a user signed in on a client new to them
+  bool password_changed_notice = true;  // email a user whose password was changed or reset
   bool require_mfa =
       true;  // when set nowhere: true iff second_factors is non-empty (Clerk's default)
   bool enumeration_protection = false;

@@ -39,6 +39,7 @@ const auto kSettings = std::to_array<Setting>({
     SETTING(auth, second_factors),
     SETTING(auth, client_trust),
     SETTING(auth, new_sign_in_notice),
+    SETTING(auth, password_changed_notice),
     SETTING(auth, require_mfa),
     SETTING(auth, enumeration_protection),
     SETTING(auth, password_min_length),

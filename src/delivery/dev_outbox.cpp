@@ -21,9 +21,12 @@ std::string log_line(const auth::CodeMessage& message) {
          ": your " + app + " verification code is " + message.code + "\n";
 }
 
-std::string log_line(const auth::NewSignInNotice& notice) {
-  return "[dev-outbox] email to " + notice.to + ": new sign-in to your " +
-         application_name_or_default(notice.application_name) + " account\n";
+std::string log_line(const auth::AccountNotice& notice) {
+  const std::string app = application_name_or_default(notice.application_name);
+  return "[dev-outbox] email to " + notice.to + ": " +
+         (notice.kind == auth::NoticeKind::new_sign_in ? "new sign-in to your " + app + " account"
+                                                       : "your " + app + " password was changed") +
+         "\n";
 }
 
 }  // namespace
@@ -56,7 +59,7 @@ void DevOutbox::send_code(const auth::CodeMessage& message) {
   keep(messages_, message, log_line(message));
 }
 
-void DevOutbox::send_new_sign_in_notice(const auth::NewSignInNotice& notice) {
+void DevOutbox::send_account_notice(const auth::AccountNotice& notice) {
   keep(notices_, notice, log_line(notice));
 }
 
@@ -64,7 +67,7 @@ std::vector<auth::CodeMessage> DevOutbox::messages(std::optional<std::string> to
   return kept(messages_, to);
 }
 
-std::vector<auth::NewSignInNotice> DevOutbox::notices(std::optional<std::string> to) const {
+std::vector<auth::AccountNotice> DevOutbox::notices(std::optional<std::string> to) const {
   return kept(notices_, to);
 }
 

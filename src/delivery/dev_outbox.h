@@ -27,12 +27,12 @@ class DevOutbox final : public auth::Mailer, public auth::SmsSender {
   explicit DevOutbox(std::size_t capacity = kDefaultCapacity, std::ostream* log = &std::cerr);
 
   void send_code(const auth::CodeMessage& message) override;
-  void send_new_sign_in_notice(const auth::NewSignInNotice& notice) override;
+  void send_account_notice(const auth::AccountNotice& notice) override;
 
   // Kept messages, oldest first; only those sent to `to` (compared case-insensitively) if given.
   std::vector<auth::CodeMessage> messages(std::optional<std::string> to = std::nullopt) const;
   // Kept notices, the same way.
-  std::vector<auth::NewSignInNotice> notices(std::optional<std::string> to = std::nullopt) const;
+  std::vector<auth::AccountNotice> notices(std::optional<std::string> to = std::nullopt) const;
 
  private:
   template <class Item>
@@ -44,7 +44,7 @@ class DevOutbox final : public auth::Mailer, public auth::SmsSender {
   std::ostream* log_;
   mutable std::mutex mutex_;
   std::deque<auth::CodeMessage> messages_;
-  std::deque<auth::NewSignInNotice> notices_;
+  std::deque<auth::AccountNotice> notices_;
 };
 
 }  // namespace tessera::delivery

@@ -142,16 +142,23 @@ EmailContent code_email(const auth::CodeMessage& message) {
   return email;
 }
 
-EmailContent new_sign_in_notice(std::string_view application_name, std::string_view when,
-                                std::string_view user_agent_or_ip) {
+EmailContent account_notice(auth::NoticeKind kind, std::string_view application_name,
+                            std::string_view when, std::string_view user_agent_or_ip) {
   const std::string app = application_name_or_default(application_name);
-  const std::string intro = "Your " + app + " account was just signed in to from a new device.";
+  const bool sign_in = kind == auth::NoticeKind::new_sign_in;
+  const std::string intro =
+      sign_in ? "Your " + app + " account was just signed in to from a new device."
+              : "The password of your " + app + " account was just changed.";
   const std::string warning =
-      "If this was you, there's nothing to do. If it wasn't, change your password right away "
-      "and sign out of your other sessions.";
+      sign_in ? "If this was you, there's nothing to do. If it wasn't, change your password right "
+                "away and sign out of your other sessions."
+              : "If this was you, there's nothing to do. If it wasn't, someone else may be able "
+                "to read your email: secure your email account, then reset your password with "
+                "\"Forgot password?\" and sign out of your other sessions.";
 
   EmailContent email;
-  email.subject = "New sign-in to your " + app + " account";
+  email.subject =
+      sign_in ? "New sign-in to your " + app + " account" : "Your " + app + " password was changed";
   email.text = intro + "\n\n    When:   " + std::string(when) +
                "\n    Device: " + std::string(user_agent_or_ip) + "\n\n" + warning + "\n";
 
@@ -163,9 +170,9 @@ EmailContent new_sign_in_notice(std::string_view application_name, std::string_v
   return email;
 }
 
-EmailContent new_sign_in_notice_email(const auth::NewSignInNotice& notice) {
-  return new_sign_in_notice(notice.application_name, utc_minute(notice.signed_in_at),
-                            describe(notice.device));
+EmailContent account_notice_email(const auth::AccountNotice& notice) {
+  return account_notice(notice.kind, notice.application_name, utc_minute(notice.at),
+                        describe(notice.device));
 }
 
 }  // namespace tessera::delivery

@@ -20,13 +20,14 @@ std::string application_name_or_default(std::string_view application_name);
 // The email carrying a one-time code, worded for its purpose. The code is the only secret in it.
 EmailContent code_email(const auth::CodeMessage& message);
 
-// "New sign-in to your account" (no code): `when` is a display time ("2025-07-01 12:00 UTC"),
-// `user_agent_or_ip` describes the device (a browser name or an IP address).
-EmailContent new_sign_in_notice(std::string_view application_name, std::string_view when,
-                                std::string_view user_agent_or_ip);
+// A notice of what happened to an account (no code): "New sign-in to your account", "Your
+// password was changed". `when` is a display time ("2025-07-01 12:00 UTC"), `user_agent_or_ip`
+// describes the device (a browser name or an IP address).
+EmailContent account_notice(auth::NoticeKind kind, std::string_view application_name,
+                            std::string_view when, std::string_view user_agent_or_ip);
 
 // The same for a notice from the domain: the time in UTC to the minute, the device as its
 // User-Agent and IP address (whichever are known).
-EmailContent new_sign_in_notice_email(const auth::NewSignInNotice& notice);
+EmailContent account_notice_email(const auth::AccountNotice& notice);
 
 }  // namespace tessera::delivery

@@ -12,8 +12,8 @@ class OutboxMailer final : public auth::Mailer {
  public:
   explicit OutboxMailer(DevOutbox& outbox) : outbox_(outbox) {}
   void send_code(const auth::CodeMessage& message) override { outbox_.send_code(message); }
-  void send_new_sign_in_notice(const auth::NewSignInNotice& notice) override {
-    outbox_.send_new_sign_in_notice(notice);
+  void send_account_notice(const auth::AccountNotice& notice) override {
+    outbox_.send_account_notice(notice);
   }
 
  private:

@@ -51,8 +51,8 @@ void SmtpMailer::send_code(const auth::CodeMessage& message) {
   send(message.to, code_email(message), message.code);
 }
 
-void SmtpMailer::send_new_sign_in_notice(const auth::NewSignInNotice& notice) {
-  send(notice.to, new_sign_in_notice_email(notice), "");
+void SmtpMailer::send_account_notice(const auth::AccountNotice& notice) {
+  send(notice.to, account_notice_email(notice), "");
 }
 
 void SmtpMailer::send(const std::string& to, const EmailContent& content,

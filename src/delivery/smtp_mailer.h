@@ -17,7 +17,7 @@ class SmtpMailer final : public auth::Mailer {
   explicit SmtpMailer(config::EmailConfig config);
 
   void send_code(const auth::CodeMessage& message) override;
-  void send_new_sign_in_notice(const auth::NewSignInNotice& notice) override;
+  void send_account_notice(const auth::AccountNotice& notice) override;
 
  private:
   // `secret` (e.g. the code) is kept out of the error message, like the SMTP password.

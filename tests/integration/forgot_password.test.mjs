@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { useServer } from '../support/server.mjs';
 import {
   BASE_SETS, PASSWORD, newClient, assertEnvelope, assertOk, assertClerkError, signUpUser, signInRequest, uniqueEmail,
-  latestOutboxCode, readOutbox,
+  latestOutboxCode, readOutbox, readNotices,
 } from '../support/flows.mjs';
-import { enrollTotp } from '../support/mfa_flows.mjs';
+import { enrollTotp, me } from '../support/mfa_flows.mjs';
 
 const STRATEGY = 'reset_password_email_code';
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -141,6 +141,28 @@ nt.describe('forgot password', () => {
     assert.equal(j.response.created_session_id, null);
     assert.ok(j.response.supported_second_factors.some((f) => f.strategy === 'totp'));
     assert.equal(await passwordOutcome(srv.url, u.email, NEW_PASSWORD), 'needs_second_factor');
+  });
+
+  nt.it('a new password, reset or changed while signed in, emails the user a notice naming the browser', async () => {
+    const u = await newUser(srv.url);
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    const c = newClient(srv.url);
+    const si = await verifiedReset(srv.url, c, u.email);
+    const done = assertEnvelope(await c.post(`/v1/client/sign_ins/${si.id}/reset_password`, { password: NEW_PASSWORD },
+      undefined, { headers: { 'User-Agent': ua } }));
+    const changed = async () => (await readNotices(srv.url, u.email)).filter((n) => n.kind === 'password_changed');
+    const [notice] = await changed();
+    assert.equal(notice?.to, u.email, JSON.stringify(await readNotices(srv.url, u.email)));
+    assert.equal(notice.user_agent, ua);
+    assert.equal(notice.ip_address, '127.0.0.1');
+
+    assertEnvelope(await c.post('/v1/me/change_password', { current_password: NEW_PASSWORD, new_password: `${NEW_PASSWORD} 2` },
+      me(done.response.created_session_id)));
+    assert.equal((await changed()).length, 2);
+    // A refused new password changes nothing, and says nothing.
+    assertClerkError(await c.post('/v1/me/change_password', { current_password: `${NEW_PASSWORD} 2`, new_password: 'short' },
+      me(done.response.created_session_id)), { status: 422, param: 'new_password' });
+    assert.equal((await changed()).length, 2);
   });
 
   nt.it('a sign-in code cannot reset the password', async () => {

@@ -44,8 +44,8 @@ nt.describe('new sign-in notice on (the default)', () => {
     assert.equal(notices[0].to, u.email);
     assert.equal(notices[0].user_agent, USER_AGENT);
     assert.equal(notices[0].ip_address, '127.0.0.1');
-    assert.ok(notices[0].signed_in_at >= before - 1000 && notices[0].signed_in_at <= Date.now() + 1000,
-      `signed_in_at ${notices[0].signed_in_at}`);
+    assert.equal(notices[0].kind, 'new_sign_in');
+    assert.ok(notices[0].at >= before - 1000 && notices[0].at <= Date.now() + 1000, `at ${notices[0].at}`);
 
     assertEnvelope(await laptop.delete('/v1/client/sessions'));
     await signInAs(laptop, u.email);

@@ -4,6 +4,7 @@
 
 #include "auth/error.h"
 #include "auth/lockout.h"
+#include "auth/notices/account_notice.h"
 #include "auth/password/password_policy.h"
 #include "auth/session/sessions.h"
 
@@ -28,12 +29,14 @@ void check_current_password(const AuthContext& ctx, User& user, const Session& a
 
 }  // namespace
 
-void change_password(const AuthContext& ctx, const Session& acting, const PasswordChange& change) {
-  auto user = ctx.store.find_user(acting.user_id);
-  if (!user) throw AuthError("authentication_invalid");
-  ensure_not_locked(ctx, *user);
-  if (!user->password_hash.empty())
-    check_current_password(ctx, *user, acting, change.current_password);
+void change_password(const AuthContext& ctx, const Session& acting, const PasswordChange& change,
+                     const Device& device) {
+  auto record = ctx.store.find_user_record(acting.user_id);
+  if (!record) throw AuthError("authentication_invalid");
+  User& user = record->user;
+  ensure_not_locked(ctx, user);
+  if (!user.password_hash.empty())
+    check_current_password(ctx, user, acting, change.current_password);
   if (change.new_password.empty()) throw AuthError("form_param_missing", "new_password");
   try {
     check_password_policy(ctx.settings, change.new_password);
@@ -42,13 +45,14 @@ void change_password(const AuthContext& ctx, const Session& acting, const Passwo
     throw;
   }
   const auto now = ctx.now();
-  user->password_hash = ctx.hasher.hash(change.new_password);
-  user->updated_at = now;
-  ctx.store.update_user(*user);
-  record_successful_attempt(ctx, *user);
+  user.password_hash = ctx.hasher.hash(change.new_password);
+  user.updated_at = now;
+  ctx.store.update_user(user);
+  record_successful_attempt(ctx, user);
   Sessions sessions(ctx);
   if (change.sign_out_of_other_sessions) sessions.revoke_user_sessions(acting.user_id, acting.id);
   sessions.resolve_task(acting.user_id, kResetPasswordTask);
+  send_account_notice(ctx, *record, NoticeKind::password_changed, device, now);
 }
 
 }  // namespace tessera::auth

@@ -2,6 +2,7 @@
 // password, then goes on as any sign-in after its first factor.
 #include "auth/error.h"
 #include "auth/lockout.h"
+#include "auth/notices/account_notice.h"
 #include "auth/password/password_policy.h"
 #include "auth/sign_in/sign_in_flow.h"
 
@@ -34,6 +35,7 @@ void SignInFlow::set_new_password(Client& client, SignIn& si, UserRecord& user,
       sessions_.resolve_task(user.user.id, kResetPasswordTask);
   });
   user_ = user;
+  send_account_notice(ctx_, user, NoticeKind::password_changed, device_, now);
   si.password_fails_policy = false;
   // A retry after a failure from here on sets the same password again: nothing is lost.
   after_first_factor(client, si, user);

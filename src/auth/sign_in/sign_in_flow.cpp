@@ -12,8 +12,8 @@
 #include "auth/identifiers.h"
 #include "auth/ids.h"
 #include "auth/lockout.h"
+#include "auth/notices/account_notice.h"
 #include "auth/password/password_policy.h"
-#include "auth/sign_in/new_sign_in_notice.h"
 #include "crypto/encoding.h"
 
 namespace tessera::auth {
@@ -360,7 +360,7 @@ void SignInFlow::complete(Client& client, SignIn& si, const UserRecord& user,
   }
   step_view_ = std::move(view);
   // After the commit: a slow mail server holds no transaction open.
-  if (new_client) send_new_sign_in_notice(ctx_, user, device_, now);
+  if (new_client) send_account_notice(ctx_, user, NoticeKind::new_sign_in, device_, now);
 }
 
 // Looks like a sent code (same fields, same expiry) but no code exists that matches it.

@@ -19,7 +19,8 @@ void add_dev_routes(RouteTable& routes) {
                       nlohmann::json notices = nlohmann::json::array();
                       for (const auto& n : outbox->notices(to))
                         notices.push_back({{"to", n.to},
-                                           {"signed_in_at", n.signed_in_at},
+                                           {"kind", auth::to_string(n.kind)},
+                                           {"at", n.at},
                                            {"user_agent", n.device.user_agent},
                                            {"ip_address", n.device.ip_address}});
                       return call.bare({{"messages", messages}, {"notices", notices}});

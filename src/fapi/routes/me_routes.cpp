@@ -45,7 +45,8 @@ void add_me_routes(RouteTable& routes) {
                           call.auth(), session,
                           {call.param_or_empty("current_password"),
                            call.param_or_empty("new_password"),
-                           call.param_or_empty("sign_out_of_other_sessions") == "true"});
+                           call.param_or_empty("sign_out_of_other_sessions") == "true"},
+                          call.device());
                       return call.envelope_with([&] { return user_json(call, session.user_id); });
                     }});
 }

@@ -1,10 +1,9 @@
 // The "new sign-in" notice: emailed when a sign-in completes on a client the user had never
 // completed a sign-in on, whichever way it completed; never after sign-up, never for test
 // identifiers in test mode, and never at the cost of the sign-in.
-#include "auth/sign_in/new_sign_in_notice.h"
-
 #include <gmock/gmock.h>
 
+#include "auth/notices/account_notice.h"
 #include "unit/auth/support/domain_fixture.h"
 
 namespace tessera::auth::test {
@@ -45,7 +44,7 @@ TEST_F(NewSignInNoticeTest, FirstSignInOnANewClientSendsOneNamingTimeAndDevice) 
   const auto& notice = mailer.notices[0];
   EXPECT_EQ(notice.to, kEmail);
   EXPECT_EQ(notice.application_name, settings.application_name);
-  EXPECT_EQ(notice.signed_in_at, clock.now_ms());
+  EXPECT_EQ(notice.at, clock.now_ms());
   EXPECT_EQ(notice.device.user_agent, kLaptop.user_agent);
   EXPECT_EQ(notice.device.ip_address, kLaptop.ip_address);
 }

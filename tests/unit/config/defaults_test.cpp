@@ -24,6 +24,7 @@ TEST(ConfigDefaults, EmptyPathGivesBuiltInDefaults) {
             (std::vector<std::string>{"phone_code", "totp", "backup_code"}));
   EXPECT_TRUE(config.auth.client_trust);
   EXPECT_TRUE(config.auth.new_sign_in_notice);
+  EXPECT_TRUE(config.auth.password_changed_notice);
   EXPECT_FALSE(config.auth.enumeration_protection);
   EXPECT_EQ(config.auth.password_min_length, 8);
   EXPECT_EQ(config.auth.password_max_length, 72);

@@ -67,19 +67,32 @@ TEST(DevOutbox, KeepsNoticesApartFromCodesAndLogsThem) {
   std::ostringstream log;
   DevOutbox outbox(DevOutbox::kDefaultCapacity, &log);
   outbox.send_code(code_for("a@example.com", "123456"));
-  outbox.send_new_sign_in_notice({.to = "a@example.com",
-                                  .application_name = "Acme",
-                                  .signed_in_at = 1'751'371'200'000,
-                                  .device = {"Firefox", "192.0.2.1"}});
+  outbox.send_account_notice({.to = "a@example.com",
+                              .application_name = "Acme",
+                              .at = 1'751'371'200'000,
+                              .device = {"Firefox", "192.0.2.1"}});
   EXPECT_EQ(outbox.messages().size(), 1u);
   const auto notices = outbox.notices("A@example.com");
   ASSERT_EQ(notices.size(), 1u);
-  EXPECT_EQ(notices[0].signed_in_at, 1'751'371'200'000);
+  EXPECT_EQ(notices[0].at, 1'751'371'200'000);
   EXPECT_EQ(notices[0].device.ip_address, "192.0.2.1");
   EXPECT_TRUE(outbox.notices("b@example.com").empty());
   EXPECT_EQ(log.str(),
             "[dev-outbox] email to a@example.com: your Tessera verification code is 123456\n"
             "[dev-outbox] email to a@example.com: new sign-in to your Acme account\n");
+}
+
+TEST(DevOutbox, LogsEachKindOfNotice) {
+  std::ostringstream log;
+  DevOutbox outbox(DevOutbox::kDefaultCapacity, &log);
+  outbox.send_account_notice({.kind = auth::NoticeKind::password_changed,
+                              .to = "a@example.com",
+                              .application_name = "Acme",
+                              .at = 1'751'371'200'000,
+                              .device = {}});
+  ASSERT_EQ(outbox.notices().size(), 1u);
+  EXPECT_EQ(outbox.notices()[0].kind, auth::NoticeKind::password_changed);
+  EXPECT_EQ(log.str(), "[dev-outbox] email to a@example.com: your Acme password was changed\n");
 }
 
 TEST(DevOutbox, UsableThroughBothDeliverySeams) {

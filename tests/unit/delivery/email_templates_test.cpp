@@ -94,7 +94,8 @@ TEST(EmailTemplates, HtmlIsACompleteDocument) {
 }
 
 TEST(NewSignInNotice, NamesTimeAndDeviceWithoutAnyCode) {
-  const EmailContent email = new_sign_in_notice("Acme", "2025-07-01 12:00 UTC", "Firefox on Linux");
+  const EmailContent email = account_notice(auth::NoticeKind::new_sign_in, "Acme",
+                                            "2025-07-01 12:00 UTC", "Firefox on Linux");
   EXPECT_EQ(email.subject, "New sign-in to your Acme account");
   for (const std::string* part : {&email.text, &email.html}) {
     EXPECT_TRUE(contains(*part, "2025-07-01 12:00 UTC"));
@@ -105,34 +106,47 @@ TEST(NewSignInNotice, NamesTimeAndDeviceWithoutAnyCode) {
 }
 
 TEST(NewSignInNotice, EscapesUserAgentAndApplicationName) {
-  const EmailContent email =
-      new_sign_in_notice("A&B", "now", "<img src=x onerror=alert(1)> \"quoted\"");
+  const EmailContent email = account_notice(auth::NoticeKind::new_sign_in, "A&B", "now",
+                                            "<img src=x onerror=alert(1)> \"quoted\"");
   EXPECT_FALSE(contains(email.html, "<img"));
   EXPECT_TRUE(contains(email.html, "&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;"));
   EXPECT_TRUE(contains(email.html, "A&amp;B"));
   EXPECT_EQ(email.subject, "New sign-in to your A&B account");
 }
 
-auth::NewSignInNotice notice(auth::Device device) {
+TEST(PasswordChangedNotice, NamesTimeAndDeviceAndWhatToDoIfItWasNotThem) {
+  const EmailContent email = account_notice(auth::NoticeKind::password_changed, "Acme",
+                                            "2025-07-01 12:00 UTC", "Firefox on Linux");
+  EXPECT_EQ(email.subject, "Your Acme password was changed");
+  for (const std::string* part : {&email.text, &email.html}) {
+    EXPECT_TRUE(contains(*part, "The password of your Acme account was just changed."));
+    EXPECT_TRUE(contains(*part, "2025-07-01 12:00 UTC"));
+    EXPECT_TRUE(contains(*part, "Firefox on Linux"));
+    EXPECT_TRUE(contains(*part, "secure your email account"));
+    EXPECT_FALSE(contains(*part, "code"));
+  }
+}
+
+auth::AccountNotice notice(auth::Device device) {
   return {.to = "a@example.com",
           .application_name = "Acme",
-          .signed_in_at = 1'751'371'259'999,  // 2025-07-01 12:00:59.999 UTC
+          .at = 1'751'371'259'999,  // 2025-07-01 12:00:59.999 UTC
           .device = std::move(device)};
 }
 
 TEST(NewSignInNotice, FromTheDomainShowsTheMinuteInUtcAndTheDevice) {
-  const EmailContent email = new_sign_in_notice_email(notice({"Firefox/128.0", "192.0.2.1"}));
+  const EmailContent email = account_notice_email(notice({"Firefox/128.0", "192.0.2.1"}));
   EXPECT_EQ(email.subject, "New sign-in to your Acme account");
   EXPECT_TRUE(contains(email.text, "When:   2025-07-01 12:00 UTC\n"));
   EXPECT_TRUE(contains(email.text, "Device: Firefox/128.0 (IP address 192.0.2.1)\n"));
 }
 
 TEST(NewSignInNotice, DescribesTheDeviceByWhatIsKnown) {
-  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({"Firefox/128.0", ""})).text,
+  EXPECT_TRUE(contains(account_notice_email(notice({"Firefox/128.0", ""})).text,
                        "Device: Firefox/128.0\n"));
-  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({"", "2001:db8::1"})).text,
+  EXPECT_TRUE(contains(account_notice_email(notice({"", "2001:db8::1"})).text,
                        "Device: IP address 2001:db8::1\n"));
-  EXPECT_TRUE(contains(new_sign_in_notice_email(notice({})).text, "Device: unknown\n"));
+  EXPECT_TRUE(contains(account_notice_email(notice({})).text, "Device: unknown\n"));
 }
 
 }  // namespace

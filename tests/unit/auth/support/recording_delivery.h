@@ -24,12 +24,12 @@ class Recording : public Sender {
 // as an SMTP server that cannot be reached would.
 class RecordingMailer final : public Recording<Mailer> {
  public:
-  void send_new_sign_in_notice(const NewSignInNotice& notice) override {
+  void send_account_notice(const AccountNotice& notice) override {
     if (fail_notices) throw std::runtime_error("SMTP server unreachable");
     notices.push_back(notice);
   }
 
-  std::vector<NewSignInNotice> notices;
+  std::vector<AccountNotice> notices;
   bool fail_notices = false;
 };
 
