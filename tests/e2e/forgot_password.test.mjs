@@ -3,8 +3,10 @@
 // submitPassword(), with @clerk/react 6 and the official clerk-js). From the sign-in form's
 // "Forgot password?" link: an unknown address, a wrong code and a too-short password each show
 // their errors.fields.* message; the right code and a good password sign a user without MFA in
-// (on a new device, yet without Client Trust: the emailed code proved the inbox). A user with an
-// authenticator app is then asked for it on the sign-in page, and signs in with it.
+// (on a new device, yet without Client Trust: the emailed code proved the inbox). Their email goes
+// over SMTP to tests/support/smtp_sink.py: the reset code, then a "password was changed" notice
+// naming the browser. A user with an authenticator app is then asked for it on the sign-in page,
+// and signs in with it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,36 +14,51 @@ import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { closeAll, fillForm, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import {
-  PASSWORD, TEST_CODE, assertEnvelope, newClient, signInRequest, signUpUser, uniqueEmail,
+  PASSWORD, TEST_CODE, assertEnvelope, createSignUp, newClient, signInRequest, uniqueEmail,
 } from '../support/flows.mjs';
 import { freshTotp, userWithMfa } from '../support/mfa_flows.mjs';
+import { mailTo, startSink, waitForCode } from '../support/smtp_sink.mjs';
 
+// Not a +clerk_test address: its codes are really sent (test mode would accept 424242).
+const EMAIL = `forgot-${randomBytes(4).toString('hex')}@example.com`;
 const NEW_PASSWORD = `Tessera-forgot-${randomBytes(6).toString('hex')}!`;
 
 describe('forgot password on the React page', { timeout: 120_000 }, () => {
+  let sink;
   let server;
   let browser;
   let tab;
-  let plain; // no MFA
-  let withApp; // an authenticator app
+  let withApp; // an authenticator app; a +clerk_test address (its codes are 424242)
 
   before(async () => {
+    sink = await startSink();
     server = await startServer({
       sets: {
-        'dev.test_mode': 'true', // +clerk_test addresses: the code is 424242
+        'dev.test_mode': 'true',
         'dev.clock_control': 'true',
         'limits.rate_limits': 'false',
         'auth.client_trust': 'true',
         'auth.require_mfa': 'false',
+        'email.delivery': 'smtp',
+        'email.smtp_url': `smtp://127.0.0.1:${sink.port}`,
+        'email.smtp_starttls': 'false',
       },
     });
-    plain = await signUpUser(newClient(server.url), uniqueEmail('forgot-plain'));
+    // EMAIL signs up without MFA (another client), with the code the sink received.
+    const c = newClient(server.url);
+    const su = assertEnvelope(await createSignUp(c, EMAIL, PASSWORD)).response;
+    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
+    const { code } = await waitForCode(sink, EMAIL, 1);
+    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code }));
     withApp = await userWithMfa(server.url, { prefix: 'forgot-totp', totp: true });
     browser = await launchBrowser();
     tab = await openPage(browser, { baseURL: server.url });
   });
 
-  after(() => closeAll({ tab, browser, server }));
+  after(async () => {
+    await closeAll({ tab, browser, server });
+    await sink?.stop();
+  });
 
   const step = walkThrough(it, 'e2e-forgot-password', () => ({ tab, server }));
 
@@ -61,8 +78,8 @@ describe('forgot password on the React page', { timeout: 120_000 }, () => {
   }
 
   /** The right code, then `password`: the new-password form is submitted. */
-  async function enterCodeAndPassword(page, password) {
-    await fillForm(page, { '#code': TEST_CODE });
+  async function enterCodeAndPassword(page, code, password) {
+    await fillForm(page, { '#code': code });
     await page.click('#verify-reset-code');
     await visible(page, '#new-password-form');
     await fillForm(page, { '#password': password });
@@ -85,23 +102,34 @@ describe('forgot password on the React page', { timeout: 120_000 }, () => {
   step('a wrong code shows errors.fields.code', async ({ page }) => {
     await page.click('#back-to-sign-in');
     await page.waitForFunction(() => window.clerk?.loaded === true, null, { timeout: 30_000 });
-    await askForCode(page, plain.email);
+    await askForCode(page, EMAIL);
     await fillForm(page, { '#code': '000000' });
     await page.click('#verify-reset-code');
     await visible(page, '#code-error');
     assert.equal(await page.evaluate(() => window.clerk.client.signIn.status), 'needs_first_factor');
   });
 
-  step('a too-short password shows errors.fields.password; a good one signs in without Client Trust', async ({ page }) => {
-    await enterCodeAndPassword(page, 'short');
+  step('the emailed code, then a too-short password shows errors.fields.password; a good one signs in', async ({ page }) => {
+    const { code, message } = await waitForCode(sink, EMAIL, 2); // 1: the sign-up's code
+    assert.match(message.subject, /password reset code$/);
+    await enterCodeAndPassword(page, code, 'short');
     await visible(page, '#password-error');
     assert.match(await textOf(page, '#password-error'), /8 characters or more/);
     await fillForm(page, { '#password': NEW_PASSWORD });
     await page.click('#set-password-button');
     await visible(page, '#signed-in');
-    assert.equal(await textOf(page, '#user-email'), plain.email);
-    assert.equal(await passwordOutcome(plain.email, PASSWORD), 'form_password_incorrect');
-    assert.equal(await passwordOutcome(plain.email, NEW_PASSWORD), 'needs_client_trust'); // accepted
+    // A new browser, yet no Client Trust step: the emailed code proved the inbox.
+    assert.equal(await textOf(page, '#user-email'), EMAIL);
+    assert.equal(await passwordOutcome(EMAIL, PASSWORD), 'form_password_incorrect');
+    assert.equal(await passwordOutcome(EMAIL, NEW_PASSWORD), 'needs_client_trust'); // accepted
+  });
+
+  step('the user is emailed that their password was changed, from this browser', async ({ page }) => {
+    const changed = mailTo(sink, EMAIL).filter((m) => m.subject.endsWith('password was changed'));
+    assert.equal(changed.length, 1, JSON.stringify(sink.messages().map((m) => m.subject)));
+    const text = changed[0].parts.map((p) => p.text).join('\n');
+    assert.ok(text.includes(await page.evaluate(() => navigator.userAgent)), text);
+    assert.doesNotMatch(text, /\b\d{6}\b/, 'no code in a notice');
   });
 
   step('with an authenticator app, the sign-in page then asks for it and the user signs in', async ({ page }) => {
@@ -109,7 +137,7 @@ describe('forgot password on the React page', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => window.clerk.user == null);
     await visible(page, '#sign-in-form');
     await askForCode(page, withApp.email);
-    await enterCodeAndPassword(page, NEW_PASSWORD);
+    await enterCodeAndPassword(page, TEST_CODE, NEW_PASSWORD);
     await visible(page, '#mfa-form');
     assert.equal(await page.evaluate(() => window.clerk.client.signIn.status), 'needs_second_factor');
     assert.equal(await page.evaluate(() => window.clerk.user ?? null), null, 'not signed in yet');

@@ -1,0 +1,77 @@
+// A real SMTP server on loopback for the end-to-end tests: tests/support/smtp_sink.py (aiosmtpd,
+// from Debian's python3), which writes each message it receives as a JSON summary.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './server.mjs';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts smtp_sink.py (Debian's system python has aiosmtpd); resolves once it prints "ready". */
+export async function startSink() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-smtp-'));
+  const child = spawn('/usr/bin/python3', [path.join(REPO_ROOT, 'tests/support/smtp_sink.py'), '--out', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`smtp_sink not ready: ${out} ${log}`)), 10_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/ready (\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`smtp_sink exited (${code}): ${log}`));
+    });
+  });
+  return {
+    port,
+    dir,
+    /** Every message received so far (the NNNN.json summaries, in order). */
+    messages() {
+      return readdirSync(dir)
+        .filter((f) => /^\d+\.json$/.test(f))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const toAddress = (m) => (m.rcpt_tos ?? []).map((a) => a.replace(/[<>]/g, '').toLowerCase());
+/** An account notice (new sign-in, password changed), not a code. */
+export const isNotice = (m) => m.subject.startsWith('New sign-in to your') || m.subject.endsWith('password was changed');
+export const mailTo = (sink, email) => sink.messages().filter((m) => toAddress(m).includes(email.toLowerCase()));
+
+/** Waits for code email number `count` (1-based; notices not counted) to `email`; returns its code. */
+export async function waitForCode(sink, email, count, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = mailTo(sink, email).filter((m) => !isNotice(m));
+    if (mine.length >= count) {
+      const m = mine[count - 1];
+      const text = m.parts.map((p) => p.text).join('\n');
+      const codes = [...new Set(text.match(/\b\d{6}\b/g) ?? [])];
+      assert.equal(codes.length, 1, `exactly one code in the email: ${JSON.stringify(m)}`);
+      return { code: codes[0], message: m };
+    }
+    if (Date.now() > deadline) throw new Error(`no email #${count} to ${email}: ${JSON.stringify(sink.messages())}`);
+    await sleep(100);
+  }
+}
