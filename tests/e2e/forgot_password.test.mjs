@@ -6,7 +6,9 @@
 // (on a new device, yet without Client Trust: the emailed code proved the inbox). Their email goes
 // over SMTP to tests/support/smtp_sink.py: the reset code, then a "password was changed" notice
 // naming the browser. A user with an authenticator app is then asked for it on the sign-in page,
-// and signs in with it.
+// and signs in with it. Last, Clerk's legacy forgot-password guide with clerk-js on the plain
+// demo page: signIn.create({strategy: 'reset_password_email_code', identifier}) sends the code,
+// attemptFirstFactor({strategy, code, password}) sets the password, setActive() signs in.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +16,7 @@ import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { closeAll, fillForm, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import {
-  PASSWORD, TEST_CODE, assertEnvelope, createSignUp, newClient, signInRequest, uniqueEmail,
+  PASSWORD, TEST_CODE, assertEnvelope, createSignUp, newClient, signInRequest, signUpUser, uniqueEmail,
 } from '../support/flows.mjs';
 import { freshTotp, userWithMfa } from '../support/mfa_flows.mjs';
 import { mailTo, startSink, waitForCode } from '../support/smtp_sink.mjs';
@@ -147,5 +149,22 @@ describe('forgot password on the React page', { timeout: 120_000 }, () => {
     await visible(page, '#signed-in');
     assert.equal(await textOf(page, '#user-email'), withApp.email);
     assert.equal(await passwordOutcome(withApp.email, NEW_PASSWORD), 'needs_second_factor');
+  });
+
+  step('legacy API on the plain page: create sends the code, one attempt with the password signs in', async ({ page }) => {
+    const legacy = await signUpUser(newClient(server.url), uniqueEmail('forgot-legacy')); // code 424242
+    await tab.context.clearCookies(); // a fresh browser: nobody signed in
+    await page.goto('/');
+    await page.waitForFunction(() => window.clerk?.loaded === true, null, { timeout: 30_000 });
+    const result = await page.evaluate(async ({ email, code, password }) => {
+      const { signIn } = window.clerk.client;
+      const created = await signIn.create({ strategy: 'reset_password_email_code', identifier: email });
+      const sent = created.firstFactorVerification.strategy;
+      const done = await created.attemptFirstFactor({ strategy: 'reset_password_email_code', code, password });
+      await window.clerk.setActive({ session: done.createdSessionId });
+      return { sent, status: done.status, user: window.clerk.user?.primaryEmailAddress?.emailAddress };
+    }, { email: legacy.email, code: TEST_CODE, password: NEW_PASSWORD });
+    assert.deepEqual(result, { sent: 'reset_password_email_code', status: 'complete', user: legacy.email });
+    assert.equal(await passwordOutcome(legacy.email, NEW_PASSWORD), 'needs_client_trust'); // accepted
   });
 });
