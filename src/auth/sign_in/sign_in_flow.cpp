@@ -98,7 +98,10 @@ SignIn SignInFlow::prepare_first_factor(Client& client, const std::string& id,
   if (si.status != "needs_first_factor") throw AuthError("client_state_invalid");
   if (strategy == "password") return si;  // nothing to send
   if (si.user_id.empty()) {  // unknown identifier under enumeration protection: send nothing
-    if (!is_code_strategy(strategy)) throw AuthError("strategy_for_user_invalid");
+    // Refused as for a known user: no reset code on an instance without passwords.
+    if (!is_code_strategy(strategy) ||
+        (strategy == kResetPasswordEmailCode && !ctx_.settings.password_enabled))
+      throw AuthError("strategy_for_user_invalid");
     si.first_factor = decoy_verification(strategy);
     save(si);
     return si;

@@ -262,5 +262,19 @@ TEST_F(ResetPasswordTest, AnUnknownAddressUnderEnumerationProtectionGetsADecoy) 
   EXPECT_EQ(find_option(options, kReset, "")->safe_identifier, "nobody@example.com");
 }
 
+// Without passwords there is nothing to reset, for known and unknown addresses alike.
+TEST_F(ResetPasswordTest, NoResetCodeOnAnInstanceWithoutPasswords) {
+  settings.enumeration_protection = true;
+  settings.password_enabled = false;
+  for (const auto& email : {std::string(kEmail), std::string("nobody@example.com")}) {
+    const auto si = identify(home(), email);
+    EXPECT_EQ(error_code_of([&] { sign_in_flow.prepare_first_factor(home(), si.id, kReset, ""); }),
+              "strategy_for_user_invalid")
+        << email;
+  }
+  EXPECT_EQ(find_option(protected_first_factor_options(std::string(kEmail), settings), kReset, ""),
+            nullptr);
+}
+
 }  // namespace
 }  // namespace tessera::auth::test
