@@ -84,6 +84,10 @@ struct SecurityConfig {
                              // database. Secret: never printed.
   int signing_key_refresh_seconds = 30;  // how often a node re-reads the signing keys; a new key
                                          // signs only once this old (published by every node)
+  // The Backend API's key (Clerk's Secret Key, sk_test_/sk_live_…): what an app's server sends as
+  // `Authorization: Bearer` to read users (@clerk/backend, currentUser()). Empty = the Backend API
+  // answers 401. Secret: never printed.
+  std::string secret_key;
 };
 
 struct DevConfig {

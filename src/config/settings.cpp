@@ -73,6 +73,7 @@ const auto kSettings = std::to_array<Setting>({
     SETTING(sms, from),
 
     SECRET(security, instance_key),
+    SECRET(security, secret_key),
     SETTING(security, signing_key_refresh_seconds),
 
     SETTING(dev, test_mode),

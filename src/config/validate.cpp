@@ -153,6 +153,10 @@ class Checker {
   void security() const {
     range(config_.security.signing_key_refresh_seconds, "security.signing_key_refresh_seconds", 1,
           3600);
+    const std::string& secret = config_.security.secret_key;
+    check(secret.empty() || ((secret.starts_with("sk_test_") || secret.starts_with("sk_live_")) &&
+                             secret.size() >= 16),
+          "security.secret_key", "must be sk_test_ or sk_live_ followed by at least 8 characters");
     const std::string& key = config_.security.instance_key;
     if (key.empty()) return;
     const auto decoded = base64_decode(key);

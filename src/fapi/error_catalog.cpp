@@ -85,6 +85,15 @@ ErrorDescription describe_error(std::string_view code) {
         "Unable to authenticate the request, you need to supply an active session"}},
       {"dev_browser_unauthenticated",
        {401, "Browser unauthenticated", "Unable to authenticate the development browser."}},
+      {"clerk_key_invalid",
+       {401,
+        "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is "
+        "correct.",
+        "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is "
+        "correct."}},
+      {"authorization_header_format_invalid",
+       {401, "Invalid Authorization header format",
+        "Invalid Authorization header format. Must be 'Bearer <YOUR_API_KEY>'"}},
       {"resource_not_found",
        {404, "not found", "The requested resource was not found, or it has expired."}},
       {"route_not_found", {404, "Not found", "There is no such endpoint."}},

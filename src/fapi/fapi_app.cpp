@@ -72,6 +72,7 @@ FapiApp::FapiApp(const Services& services) : services_(services) {
   add_me_routes(routes);
   add_mfa_routes(routes);
   add_well_known_routes(routes);
+  add_backend_routes(routes);
   add_dev_routes(routes);
   for (auto& route : routes) {
     const auto rate = rate_class_of(route.method, route.pattern);

@@ -5,7 +5,8 @@
 //
 // Once with a development key (pk_test_: the app's first page load already goes through Clerk's
 // handshake, the middleware having no dev browser yet) and once with a production key (pk_live_:
-// the handshake token comes back in a cookie on the app's domain). clerk-js and Clerk's UI are
+// the handshake token comes back in a cookie on the app's domain). The app's server reads the
+// signed-in user with currentUser() from Tessera's Backend API (CLERK_SECRET_KEY). clerk-js and Clerk's UI are
 // loaded at run time from the Frontend API (/npm/@clerk/...), through the app's /__clerk proxy, as
 // the SDK does with Clerk. Then the seed's sign-in with an SMS code, the server side seeing the
 // user, a handshake that restores a lost session cookie, sign-out, a new user's sign-up with an
@@ -60,6 +61,7 @@ for (const instance of ['development', 'production']) {
   const NEW_EMAIL = uniqueEmail(`nextjs-signup-${instance}`); // +clerk_test: the code is 424242
   const NEW_PASSWORD = `Tessera-${randomBytes(6).toString('hex')}!`;
   const RESET_PASSWORD = `Reset-${randomBytes(6).toString('hex')}!`;
+  const SECRET_KEY = `sk_test_${randomBytes(12).toString('hex')}`;
 
   describe(`a Next.js app on @clerk/nextjs signs in against Tessera, unchanged (${instance} instance)`, { timeout: 240_000 }, () => {
     let server;
@@ -79,6 +81,7 @@ for (const instance of ['development', 'production']) {
           'auth.require_mfa': 'false',
           'server.publishable_key': KEY,
           'server.allowed_origins': 'http://localhost:*',
+          'security.secret_key': SECRET_KEY, // the app's CLERK_SECRET_KEY: currentUser() reads users
         },
       });
       user = await userWithMfa(server.url, { prefix: 'nextjs', totp: false, phone: TEST_PHONE });
@@ -89,7 +92,7 @@ for (const instance of ['development', 'production']) {
       appUrl = `http://localhost:${port}`;
       app = next(['start', '-p', String(port)], {
         ...buildEnv,
-        CLERK_SECRET_KEY: 'sk_test_tessera_nextjs',
+        CLERK_SECRET_KEY: SECRET_KEY,
         CLERK_FAPI_URL: server.url, // where the middleware's /__clerk proxy goes
         CLERK_API_URL: server.url, // where @clerk/backend fetches the JWKS
       }, { untilReady: `${appUrl}/sign-in` });
@@ -151,6 +154,7 @@ for (const instance of ['development', 'production']) {
       await page.waitForURL(`${appUrl}/`);
       await page.waitForFunction(() => document.querySelector('#server-user')?.textContent?.startsWith('user_'));
       assert.equal(await serverUser(page), user.userId);
+      assert.equal(await textOf(page, '#server-email'), user.email, 'currentUser() on the server');
       await page.reload();
       assert.equal(await serverUser(page), user.userId);
     });

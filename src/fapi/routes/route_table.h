@@ -29,6 +29,7 @@ void add_session_routes(RouteTable& routes);
 void add_me_routes(RouteTable& routes);
 void add_mfa_routes(RouteTable& routes);
 void add_well_known_routes(RouteTable& routes);
+void add_backend_routes(RouteTable& routes);
 void add_dev_routes(RouteTable& routes);
 
 }  // namespace tessera::fapi

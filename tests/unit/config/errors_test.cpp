@@ -125,13 +125,22 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{{"sms.delivery=twilio"}, "sms.delivery"},
         InvalidCase{{"sms.delivery=http"}, "sms.api_url"},
         InvalidCase{{"security.instance_key=c2hvcnQ="}, "security.instance_key"},
-        InvalidCase{{"security.instance_key=not base64!"}, "security.instance_key"}));
+        InvalidCase{{"security.instance_key=not base64!"}, "security.instance_key"},
+        InvalidCase{{"security.secret_key=pk_test_abcdefghijkl"}, "security.secret_key"},
+        InvalidCase{{"security.secret_key=sk_live_short"}, "security.secret_key"}));
 
 TEST(ConfigErrors, InstanceKeyErrorDoesNotEchoTheKey) {
   const std::string secret = "c2VjcmV0LXNob3J0LWtleQ==";
   const std::string message = error_of("", {"security.instance_key=" + secret});
   EXPECT_THAT(message, HasSubstr("security.instance_key"));
   EXPECT_EQ(message.find(secret), std::string::npos);
+}
+
+TEST(ConfigErrors, SecretKeyErrorDoesNotEchoTheKeyAndAGoodKeyIsAccepted) {
+  const std::string message = error_of("", {"security.secret_key=sk_x_0123456789"});
+  EXPECT_THAT(message, HasSubstr("security.secret_key"));
+  EXPECT_EQ(message.find("0123456789"), std::string::npos);
+  EXPECT_EQ(error_of("", {"security.secret_key=sk_live_0123456789abcdef"}), "");
 }
 
 TEST(ConfigErrors, ValidDeliveryChoicesAreAccepted) {
