@@ -11,8 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { closeAll, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
-import { newClient, assertEnvelope, createSignUp } from '../support/flows.mjs';
-import { isNotice, mailTo, sleep, startSink, toAddress, waitForCode } from '../support/smtp_sink.mjs';
+import {
+  isNotice, mailTo, signUpByMail, sleep, smtpSets, startSink, toAddress, waitForCode,
+} from '../support/smtp_sink.mjs';
 
 const id = randomBytes(4).toString('hex');
 // Not a +clerk_test address: test mode would accept 424242 and send nothing.
@@ -33,9 +34,7 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
         'limits.rate_limits': 'false',
         'auth.client_trust': 'true',
         'auth.require_mfa': 'false',
-        'email.delivery': 'smtp',
-        'email.smtp_url': `smtp://127.0.0.1:${sink.port}`,
-        'email.smtp_starttls': 'false',
+        ...smtpSets(sink),
       },
     });
     browser = await launchBrowser();
@@ -66,13 +65,8 @@ describe('Client Trust on the React page, code delivered over SMTP', { timeout: 
   }
 
   step('a user without MFA signs up over the FAPI (another client), code by SMTP', async () => {
-    const c = newClient(server.url);
-    const su = assertEnvelope(await createSignUp(c, EMAIL, PASSWORD)).response;
-    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
-    const { code, message } = await waitForCode(sink, EMAIL, 1);
+    const { message } = await signUpByMail(server.url, sink, EMAIL, PASSWORD);
     assert.ok(message.subject.length > 0, 'the email has a subject');
-    const done = assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code })).response;
-    assert.equal(done.status, 'complete');
   });
 
   step('React, fresh browser: password → needs_client_trust, the emailed code signs in', async ({ page }) => {

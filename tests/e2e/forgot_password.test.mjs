@@ -16,10 +16,10 @@ import { startServer } from '../support/server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { closeAll, fillForm, textOf, visible, walkThrough } from '../support/e2e_steps.mjs';
 import {
-  PASSWORD, TEST_CODE, assertEnvelope, createSignUp, newClient, signInRequest, signUpUser, uniqueEmail,
+  PASSWORD, TEST_CODE, assertEnvelope, newClient, signInRequest, signUpUser, uniqueEmail,
 } from '../support/flows.mjs';
 import { freshTotp, userWithMfa } from '../support/mfa_flows.mjs';
-import { mailTo, startSink, waitForCode } from '../support/smtp_sink.mjs';
+import { mailTo, signUpByMail, smtpSets, startSink, waitForCode } from '../support/smtp_sink.mjs';
 
 // Not a +clerk_test address: its codes are really sent (test mode would accept 424242).
 const EMAIL = `forgot-${randomBytes(4).toString('hex')}@example.com`;
@@ -41,17 +41,10 @@ describe('forgot password on the React page', { timeout: 120_000 }, () => {
         'limits.rate_limits': 'false',
         'auth.client_trust': 'true',
         'auth.require_mfa': 'false',
-        'email.delivery': 'smtp',
-        'email.smtp_url': `smtp://127.0.0.1:${sink.port}`,
-        'email.smtp_starttls': 'false',
+        ...smtpSets(sink),
       },
     });
-    // EMAIL signs up without MFA (another client), with the code the sink received.
-    const c = newClient(server.url);
-    const su = assertEnvelope(await createSignUp(c, EMAIL, PASSWORD)).response;
-    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
-    const { code } = await waitForCode(sink, EMAIL, 1);
-    assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code }));
+    await signUpByMail(server.url, sink, EMAIL, PASSWORD); // without MFA, on another client
     withApp = await userWithMfa(server.url, { prefix: 'forgot-totp', totp: true });
     browser = await launchBrowser();
     tab = await openPage(browser, { baseURL: server.url });

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './server.mjs';
+import { assertEnvelope, createSignUp, newClient } from './flows.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,4 +75,25 @@ export async function waitForCode(sink, email, count, timeoutMs = 10_000) {
     if (Date.now() > deadline) throw new Error(`no email #${count} to ${email}: ${JSON.stringify(sink.messages())}`);
     await sleep(100);
   }
+}
+
+/** The settings that send a Tessera server's email to `sink`. */
+export const smtpSets = (sink) => ({
+  'email.delivery': 'smtp',
+  'email.smtp_url': `smtp://127.0.0.1:${sink.port}`,
+  'email.smtp_starttls': 'false',
+});
+
+/**
+ * Signs `email` up over the FAPI on a new client, with the code from the sink (the address's
+ * first email). Returns the completed sign-up and the email that carried the code.
+ */
+export async function signUpByMail(url, sink, email, password) {
+  const c = newClient(url);
+  const su = assertEnvelope(await createSignUp(c, email, password)).response;
+  assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' }));
+  const { code, message } = await waitForCode(sink, email, 1);
+  const done = assertEnvelope(await c.post(`/v1/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code })).response;
+  assert.equal(done.status, 'complete', JSON.stringify(done));
+  return { signUp: done, message };
 }
