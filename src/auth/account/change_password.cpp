@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "auth/account/new_password.h"
 #include "auth/error.h"
 #include "auth/lockout.h"
-#include "auth/notices/account_notice.h"
 #include "auth/password/password_policy.h"
-#include "auth/session/sessions.h"
 
 namespace tessera::auth {
 namespace {
@@ -44,15 +43,9 @@ void change_password(const AuthContext& ctx, const Session& acting, const Passwo
     e.param_name = "new_password";
     throw;
   }
-  const auto now = ctx.now();
-  user.password_hash = ctx.hasher.hash(change.new_password);
-  user.updated_at = now;
-  ctx.store.update_user(user);
   record_successful_attempt(ctx, user);
-  Sessions sessions(ctx);
-  if (change.sign_out_of_other_sessions) sessions.revoke_user_sessions(acting.user_id, acting.id);
-  sessions.resolve_task(acting.user_id, kResetPasswordTask);
-  send_account_notice(ctx, *record, NoticeKind::password_changed, device, now);
+  store_new_password(ctx, *record, change.new_password, change.sign_out_of_other_sessions,
+                     acting.id, device);
 }
 
 }  // namespace tessera::auth
